@@ -1,0 +1,52 @@
+# The README names these targets. `make run` sets up everything and serves the site;
+# `make test` runs the test suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup install data test test-all browser lint bench messages clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+setup: install
+	$(PY) manage.py translations compile
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+
+data:
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py create_demo_accounts
+
+run: setup data
+	DEBUG=on $(PY) manage.py runserver $(HOST)
+
+test: install
+	$(PY) manage.py translations compile
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+browser: install
+	$(PY) manage.py translations compile
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py translations check
+
+messages: install
+	$(PY) manage.py makemessages -l fa --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*'
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 media

@@ -1,0 +1,131 @@
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from exhibition.models import (
+    Booth,
+    BoothHolder,
+    BoothPhoto,
+    ContactRequest,
+    Exhibition,
+    Partnership,
+    ScheduleItem,
+    Section,
+    StrataBase,
+)
+from moqdad import jalali
+from moqdad.admin_base import MoqdadModelAdmin, MoqdadTabularInline
+
+
+class PartnershipInline(MoqdadTabularInline):
+    model = Partnership
+    autocomplete_fields = ["agency"]
+
+
+class SectionInline(MoqdadTabularInline):
+    model = Section
+    fields = ["number", "title", "color", "status"]
+
+
+@admin.register(Exhibition)
+class ExhibitionAdmin(MoqdadModelAdmin):
+    list_display = ["title", "jalali_year", "start_date", "end_date", "is_current", "status"]
+    list_filter = ["is_current", "status"]
+    search_fields = ["title", "full_title", "venue"]
+    inlines = [SectionInline, PartnershipInline]
+
+
+@admin.register(Section)
+class SectionAdmin(MoqdadModelAdmin):
+    list_display = ["number", "title", "exhibition", "status"]
+    list_filter = ["exhibition", "status"]
+    search_fields = ["title"]
+    list_select_related = ["exhibition"]
+
+
+@admin.register(StrataBase)
+class StrataBaseAdmin(MoqdadModelAdmin):
+    list_display = ["name", "stratum", "status"]
+    list_filter = ["stratum", "status"]
+    search_fields = ["name"]
+
+
+class BoothHolderInline(MoqdadTabularInline):
+    model = BoothHolder
+    fields = ["full_name", "role", "phone", "user"]
+    autocomplete_fields = ["user"]
+    show_change_link = False
+
+
+class BoothPhotoInline(MoqdadTabularInline):
+    model = BoothPhoto
+    fields = ["image", "caption", "position"]
+    show_change_link = False
+
+
+@admin.register(Booth)
+class BoothAdmin(MoqdadModelAdmin):
+    list_display = ["code", "name", "section", "neighborhood", "strata_base", "agency", "status"]
+    list_filter = ["exhibition", "section", "status", "agency"]
+    search_fields = ["code", "name", "search_text", "neighborhood__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["section", "neighborhood", "strata_base", "agency"]
+    autocomplete_fields = ["neighborhood", "strata_base", "agency"]
+    inlines = [BoothHolderInline, BoothPhotoInline]
+    fieldsets = [
+        (None, {"fields": ["exhibition", "section", "code", "name", "slug", "status"]}),
+        (_("Who presents it"), {"fields": ["neighborhood", "strata_base", "agency"]}),
+        (_("Content"), {"fields": ["summary", "description", "photo"]}),
+        (_("Floor plan"), {"fields": ["plan_x", "plan_y", "plan_width", "plan_depth"]}),
+    ]
+
+
+@admin.register(BoothHolder)
+class BoothHolderAdmin(MoqdadModelAdmin):
+    list_display = ["full_name", "booth", "role"]
+    search_fields = ["full_name", "booth__name", "booth__code"]
+    list_filter = ["booth__section"]
+    list_select_related = ["booth"]
+    autocomplete_fields = ["booth", "user"]
+
+
+@admin.register(ScheduleItem)
+class ScheduleItemAdmin(MoqdadModelAdmin):
+    list_display = ["title", "day_display", "start_time", "end_time", "place_label", "kind", "status"]
+    list_filter = ["exhibition", "day", "kind", "place_kind", "status", "agency"]
+    search_fields = ["title", "speakers", "hall", "booth__name"]
+    list_select_related = ["booth", "exhibition"]
+    autocomplete_fields = ["booth", "neighborhood", "agency"]
+    fieldsets = [
+        (None, {"fields": ["exhibition", "title", "kind", "status"]}),
+        (_("When"), {"fields": ["day", "start_time", "end_time"]}),
+        (_("Where"), {"fields": ["place_kind", "hall", "booth"]}),
+        (_("Details"), {"fields": ["speakers", "description", "neighborhood", "agency"]}),
+    ]
+
+    @admin.display(description=_("day"), ordering="day")
+    def day_display(self, obj):
+        return jalali.format_date(obj.day, weekday=True)
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(MoqdadModelAdmin):
+    list_display = ["subject", "booth", "name", "organization", "status", "created_at"]
+    list_filter = ["status", "booth__section"]
+    search_fields = ["subject", "name", "organization", "booth__code", "booth__name"]
+    list_select_related = ["booth"]
+    readonly_fields = [
+        "booth", "name", "organization", "position", "phone", "email", "subject", "message",
+        "created_at", "handled_by", "handled_at",
+    ]  # fmt: skip
+    actions = ["mark_handled"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Mark selected requests as handled"))
+    def mark_handled(self, request, queryset):
+        count = queryset.exclude(status=ContactRequest.Status.HANDLED).update(
+            status=ContactRequest.Status.HANDLED, handled_by=request.user, handled_at=timezone.now()
+        )
+        self.message_user(request, _("%(count)s requests marked as handled.") % {"count": count})

@@ -1,0 +1,97 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from martyrs.models import CorrectionSuggestion, Martyr, VeteranTally
+from moqdad import jalali
+from moqdad.admin_base import MoqdadModelAdmin
+
+
+class MartyrAdminForm(forms.ModelForm):
+    """Birth and martyrdom dates typed in Jalali, known to the day, the month or the year."""
+
+    birth = jalali.PartialJalaliDateField(label=_("birth date"), required=False)
+    martyrdom = jalali.PartialJalaliDateField(label=_("martyrdom date"), required=False)
+
+    class Meta:
+        model = Martyr
+        exclude = [
+            "birth_date",
+            "birth_date_precision",
+            "martyrdom_date",
+            "martyrdom_date_precision",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["birth"] = jalali.format_numeric(
+                self.instance.birth_date, self.instance.birth_date_precision
+            )
+            self.initial["martyrdom"] = jalali.format_numeric(
+                self.instance.martyrdom_date, self.instance.martyrdom_date_precision
+            )
+
+    def _post_clean(self):
+        for name in ("birth", "martyrdom"):
+            value = self.cleaned_data.get(name)
+            date, precision = value if value else (None, jalali.DatePrecision.DAY)
+            setattr(self.instance, f"{name}_date", date)
+            setattr(self.instance, f"{name}_date_precision", precision)
+        super()._post_clean()
+
+
+@admin.register(Martyr)
+class MartyrAdmin(MoqdadModelAdmin):
+    form = MartyrAdminForm
+    list_display = [
+        "full_name",
+        "father_name",
+        "neighborhood",
+        "category",
+        "martyrdom_display",
+        "is_prominent",
+        "is_verified",
+        "status",
+    ]
+    list_filter = ["status", "category", "is_prominent", "is_verified", "is_synthetic"]
+    search_fields = ["search_text", "operation", "unit"]
+    list_select_related = ["neighborhood"]
+    autocomplete_fields = ["neighborhood"]
+    fieldsets = [
+        (None, {"fields": ["first_name", "last_name", "father_name", "neighborhood", "category"]}),
+        (
+            _("Dates and places"),
+            {"fields": ["birth", "birth_place", "martyrdom", "martyrdom_place", "burial_place"]},
+        ),
+        (_("Service"), {"fields": ["operation", "unit"]}),
+        (_("Memorial"), {"fields": ["photo", "biography", "testament_excerpt", "is_prominent"]}),
+        (_("Record"), {"fields": ["source", "is_verified", "is_synthetic", "status"]}),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        from moqdad.persian import normalize_for_search
+
+        return super().get_search_results(request, queryset, normalize_for_search(search_term) or search_term)
+
+    @admin.display(description=_("martyrdom date"), ordering="martyrdom_date")
+    def martyrdom_display(self, obj):
+        return jalali.format_numeric(obj.martyrdom_date, obj.martyrdom_date_precision) or "-"
+
+
+@admin.register(VeteranTally)
+class VeteranTallyAdmin(MoqdadModelAdmin):
+    list_display = ["neighborhood", "kind", "count"]
+    list_filter = ["kind"]
+    search_fields = ["neighborhood__name"]
+    list_select_related = ["neighborhood"]
+    autocomplete_fields = ["neighborhood"]
+
+
+@admin.register(CorrectionSuggestion)
+class CorrectionSuggestionAdmin(MoqdadModelAdmin):
+    list_display = ["martyr", "name", "relation", "is_handled", "created_at"]
+    list_filter = ["is_handled"]
+    search_fields = ["martyr__last_name", "name", "message"]
+    list_select_related = ["martyr"]
+    readonly_fields = ["martyr", "name", "contact", "relation", "message", "created_at"]

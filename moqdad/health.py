@@ -1,0 +1,19 @@
+"""/healthz for a load balancer: the database answers and every migration is applied."""
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.http import JsonResponse
+
+
+def healthz(request):
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception:
+        return JsonResponse({"status": "error", "database": False}, status=503)
+    if pending:
+        return JsonResponse({"status": "error", "migrations": "pending"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+from django.views.static import serve
+
+from moqdad import health
+
+admin.site.site_header = admin.site.site_title = "مقداد"
+admin.site.index_title = "مدیریت نمایشگاه مقداد"
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("neighborhoods/", include("neighborhoods.urls")),
+    path("martyrs/", include("martyrs.urls")),
+    path("", include("exhibition.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
