@@ -44,6 +44,7 @@ lint: install
 
 messages: install
 	$(PY) manage.py makemessages -l fa --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*'
+	$(PY) manage.py translations fill
 
 bench: install
 	$(BIN)/python bench/run.py

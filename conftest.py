@@ -1,0 +1,28 @@
+"""Fixtures every app's tests share. App-specific fixtures live in the app's own conftest."""
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _persian_by_default():
+    with translation.override("fa"):
+        yield
+
+
+@pytest.fixture
+def edition(db):
+    from exhibition.tests.factories import edition_1401
+
+    return edition_1401()
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.com", "pass-Word-123")
+
+
+@pytest.fixture
+def admin_client_fa(client, superuser):
+    client.force_login(superuser)
+    return client

@@ -1,0 +1,80 @@
+import datetime
+
+import factory
+
+from exhibition.models import (
+    Booth,
+    BoothHolder,
+    ContactRequest,
+    Exhibition,
+    ScheduleItem,
+    Section,
+    StrataBase,
+)
+from moqdad.publishing import PublicationStatus
+from neighborhoods.tests.factories import NeighborhoodFactory
+
+
+def edition_1401() -> Exhibition:
+    """The real 1401 edition, loaded by the initial data migration."""
+    return Exhibition.objects.get(jalali_year=1401)
+
+
+class StrataBaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StrataBase
+
+    name = factory.Sequence(lambda n: f"پایگاه تخصصی {n}")
+    stratum = StrataBase.Stratum.TEACHERS
+    status = PublicationStatus.PUBLISHED
+
+
+class BoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booth
+
+    exhibition = factory.LazyFunction(edition_1401)
+    section = factory.LazyAttribute(lambda o: o.exhibition.sections.get(number=2))
+    code = factory.Sequence(lambda n: f"B{n:03d}")
+    name = factory.Sequence(lambda n: f"غرفه آزمایشی {n}")
+    slug = factory.Sequence(lambda n: f"booth-{n}")
+    neighborhood = factory.SubFactory(NeighborhoodFactory)
+    status = PublicationStatus.PUBLISHED
+    plan_x = factory.Sequence(lambda n: (n % 10) * 4)
+    plan_y = factory.Sequence(lambda n: (n // 10) * 4)
+
+
+class BoothHolderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoothHolder
+
+    booth = factory.SubFactory(BoothFactory)
+    full_name = factory.Sequence(lambda n: f"غرفه‌دار {n}")
+    phone = "09121234567"
+
+
+class ScheduleItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScheduleItem
+
+    exhibition = factory.LazyFunction(edition_1401)
+    day = datetime.date(2022, 11, 1)
+    start_time = datetime.time(16, 0)
+    end_time = datetime.time(16, 45)
+    place_kind = ScheduleItem.PlaceKind.HALL
+    hall = factory.Sequence(lambda n: f"سالن {n}")
+    kind = ScheduleItem.Kind.SPEECH
+    title = factory.Sequence(lambda n: f"سخنرانی {n}")
+    status = PublicationStatus.PUBLISHED
+
+
+class ContactRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactRequest
+
+    booth = factory.SubFactory(BoothFactory)
+    name = "بازدیدکننده"
+    organization = "استانداری قم"
+    email = "visitor@example.com"
+    subject = "همکاری"
+    message = "مایلم با مدیر محله گفتگو کنم."
