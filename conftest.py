@@ -12,6 +12,7 @@ def _persian_by_default():
 
 @pytest.fixture
 def edition(db):
+    """The real 1401 edition (re-loaded if a transactional test flushed it)."""
     from exhibition.tests.factories import edition_1401
 
     return edition_1401()

@@ -1,6 +1,8 @@
 import datetime
+import importlib
 
 import factory
+from django.apps import apps as django_apps
 
 from exhibition.models import (
     Booth,
@@ -8,7 +10,6 @@ from exhibition.models import (
     ContactRequest,
     Exhibition,
     ScheduleItem,
-    Section,
     StrataBase,
 )
 from moqdad.publishing import PublicationStatus
@@ -16,8 +17,17 @@ from neighborhoods.tests.factories import NeighborhoodFactory
 
 
 def edition_1401() -> Exhibition:
-    """The real 1401 edition, loaded by the initial data migration."""
-    return Exhibition.objects.get(jalali_year=1401)
+    """The real 1401 edition, loaded by the initial data migration.
+
+    Transactional tests (live server, browser) flush the tables afterwards, which removes the
+    migration's rows too; the same loader then puts them back.
+    """
+    edition = Exhibition.objects.filter(jalali_year=1401).first()
+    if edition is None:
+        initial_data = importlib.import_module("exhibition.migrations.0002_edition_1401")
+        initial_data.load(django_apps, None)
+        edition = Exhibition.objects.get(jalali_year=1401)
+    return edition
 
 
 class StrataBaseFactory(factory.django.DjangoModelFactory):

@@ -16,6 +16,17 @@ from neighborhoods.models import (
 )
 
 
+def _phase(number: int) -> ProgrammePhase:
+    phase = ProgrammePhase.objects.filter(number=number).first()
+    if phase is None:
+        # A transactional test flushed the initial data; load it again.
+        from exhibition.tests.factories import edition_1401
+
+        edition_1401()
+        phase = ProgrammePhase.objects.get(number=number)
+    return phase
+
+
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
@@ -31,7 +42,7 @@ class NeighborhoodFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"محله آزمایشی {n}")
     slug = factory.Sequence(lambda n: f"test-neighborhood-{n}")
     district = 3
-    phase = factory.LazyFunction(lambda: ProgrammePhase.objects.get(number=3))
+    phase = factory.LazyFunction(lambda: _phase(3))
     is_selected = True
     status = PublicationStatus.PUBLISHED
     summary = "خلاصه‌ای از محله"
