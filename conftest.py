@@ -1,7 +1,20 @@
 """Fixtures every app's tests share. App-specific fixtures live in the app's own conftest."""
 
 import pytest
+from django.conf import settings
 from django.utils import translation
+
+
+def pytest_configure(config):
+    # Tests serve static files straight from the source folders: no collectstatic needed and
+    # a file added a minute ago is found. The production manifest storage is tested by the
+    # performance suite and the benchmark.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
 
 
 @pytest.fixture(autouse=True)

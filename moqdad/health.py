@@ -2,7 +2,8 @@
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 
 
 def healthz(request):
@@ -17,3 +18,8 @@ def healthz(request):
     if pending:
         return JsonResponse({"status": "error", "migrations": "pending"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
+    return HttpResponsePermanentRedirect(static("moqdad/favicon.svg"))

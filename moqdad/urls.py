@@ -12,6 +12,7 @@ admin.site.index_title = "مدیریت نمایشگاه مقداد"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", health.favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

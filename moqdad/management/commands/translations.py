@@ -10,7 +10,6 @@ areas never edits the same lines; `make messages` extracts the catalogues and fi
 """
 
 import json
-
 from pathlib import Path
 
 import polib
