@@ -67,4 +67,3 @@ class MoqdadTabularInline(JalaliAdminMixin, admin.TabularInline):
 
 class MoqdadStackedInline(JalaliAdminMixin, admin.StackedInline):
     extra = 0
-

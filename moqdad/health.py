@@ -1,11 +1,14 @@
 """/healthz for a load balancer: the database answers and every migration is applied."""
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 
 
+# Outside ATOMIC_REQUESTS: opening the request's transaction would fail before the view could
+# answer 503 when the database is down.
+@transaction.non_atomic_requests
 def healthz(request):
     connection = connections[DEFAULT_DB_ALIAS]
     try:

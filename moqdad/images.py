@@ -38,9 +38,7 @@ def _open_checked(data: bytes) -> Image.Image:
                 _("This file is not an image. Upload a JPEG, PNG or WebP photo."), code="type"
             ) from exc
     if image.format not in ALLOWED_FORMATS:
-        raise ImageRejected(
-            _("Only JPEG, PNG and WebP images are accepted."), code="type"
-        )
+        raise ImageRejected(_("Only JPEG, PNG and WebP images are accepted."), code="type")
     width, height = image.size
     if width * height > settings.IMAGE_MAX_PIXELS:
         raise ImageRejected(_("This image has too many pixels."), code="pixels")

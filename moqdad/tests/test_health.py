@@ -1,0 +1,32 @@
+from unittest import mock
+
+from django.db.utils import OperationalError
+
+
+def test_health_is_ok_when_database_answers_and_migrations_are_applied(client, db):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_health_is_unavailable_when_migrations_are_pending(client, db):
+    pending = [(mock.Mock(name="migration"), False)]
+    with mock.patch(
+        "django.db.migrations.executor.MigrationExecutor.migration_plan", return_value=pending
+    ):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "migrations": "pending"}
+
+
+def test_health_is_unavailable_when_database_is_down(client, db):
+    with mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+        side_effect=OperationalError("connection refused"),
+    ):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": False}
