@@ -19,30 +19,48 @@ _TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_D
 
 _LETTER_MAP = str.maketrans(
     {
-        "ي": "ی",  # Arabic yeh
-        "ى": "ی",  # alef maksura
-        "ئ": "ی",  # yeh with hamza
-        "ك": "ک",  # Arabic kaf
-        "ة": "ه",  # teh marbuta
-        "ۀ": "ه",  # heh with yeh above
+        # yeh: Arabic yeh, alef maksura, yeh with hamza, and the forms other keyboards type
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ې": "ی",
+        "ێ": "ی",
+        "ۍ": "ی",
+        "ے": "ی",
+        # kaf
+        "ك": "ک",
+        "ڪ": "ک",
+        # heh: teh marbuta, heh with yeh above (ezafe), heh goal, doachashmee and ae
+        "ة": "ه",
+        "ۀ": "ه",
         "ۃ": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
+        "ە": "ه",
+        # alef forms
         "أ": "ا",
         "إ": "ا",
         "آ": "ا",
         "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        # hamza: on waw it reads as waw; alone, or high, it is left out
         "ؤ": "و",
         "ء": "",
-        "ـ": "",  # tatweel
+        "ٴ": "",
+        # tatweel, joiners and invisible marks
+        "ـ": "",
         "\u200c": "",  # ZWNJ
         "\u200d": "",  # ZWJ
-        "\u200e": "",
-        "\u200f": "",
-        "\u00ad": "",
+        "\u200e": "",  # LRM
+        "\u200f": "",  # RLM
+        "\u00ad": "",  # soft hyphen
     }
 )
 # Arabic diacritics (fathatan .. sukun, superscript alef) and Quranic marks.
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_WORD = re.compile(r"[^\w]+")
+_MAX_PASSES = 4
 
 
 def to_latin_digits(text: str) -> str:
@@ -58,15 +76,37 @@ def normalize_for_search(text: str | None) -> str:
     """The search key of `text`: variants of one word give the same key.
 
     Spaces are removed altogether, so a compound written with a space, a ZWNJ or joined
-    gives one key; words stay findable as substrings of the key.
+    gives one key; words stay findable as substrings of the key. The key is a fixed point:
+    normalizing it again gives it back.
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    key = str(text)
+    # Compatibility forms and case folding can each expose a character the other changes
+    # (a presentation form that folds to a letter this map knows, say): repeat to a fixed
+    # point, which real text reaches on the first or second pass.
+    for _ in range(_MAX_PASSES):
+        again = _normalize_once(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _normalize_once(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
     text = text.translate(_LETTER_MAP)
     text = _DIACRITICS.sub("", text)
-    text = to_latin_digits(text).casefold()
+    text = "".join(_latin_digit(ch) for ch in text.casefold())
     return _NON_WORD.sub("", text).replace("_", "")
+
+
+def _latin_digit(ch: str) -> str:
+    """Any decimal digit (Persian, Arabic-Indic, Latin, or another script's) as a Latin one."""
+    if ch.isascii():
+        return ch
+    value = unicodedata.decimal(ch, None)
+    return ch if value is None else str(value)
 
 
 def clean_user_text(text: str) -> str:
