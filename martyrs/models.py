@@ -68,9 +68,15 @@ class Martyr(Publishable, Timestamped):
     source = models.CharField(_("source of the record"), max_length=200, blank=True)
     is_verified = models.BooleanField(_("verified"), default=False)
     is_synthetic = models.BooleanField(_("synthetic demo record"), default=False)
+    # Search keys (moqdad.persian.normalize_for_search), kept up to date by save(). On
+    # PostgreSQL search_text has a trigram GIN index (migration 0002).
     search_text = models.TextField(editable=False, default="", db_index=False)
+    father_name_key = models.CharField(editable=False, max_length=200, default="")
+    operation_key = models.CharField(editable=False, max_length=200, default="")
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "father_name_key", "operation_key"]
+    )
 
     class Meta:
         verbose_name = _("martyr")
@@ -96,8 +102,7 @@ class Martyr(Publishable, Timestamped):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        self.martyrdom_year = self._jalali_year(self.martyrdom_date)
+        self.fill_derived_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -107,14 +112,22 @@ class Martyr(Publishable, Timestamped):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    def fill_derived_fields(self) -> None:
+        """The search keys and the Jalali year; bulk writes call this as save() does."""
+        self.search_text = self.build_search_text()
+        self.father_name_key = normalize_for_search(self.father_name)
+        self.operation_key = normalize_for_search(self.operation)
+        self.martyrdom_year = self._jalali_year(self.martyrdom_date)
+
     def build_search_text(self) -> str:
-        """Normalized names, one per line, so a query can match the full name or a part."""
-        parts = [
-            f"{self.first_name}{self.last_name}",
-            self.last_name,
-            self.father_name,
-        ]
-        return " ".join(normalize_for_search(p) for p in parts if p)
+        """The name's key in both orders, so «مهدی کبیری» and «کبیری مهدی» both match.
+
+        Each key is a substring-searchable run with no spaces; the two are separated by a
+        space, which no query key contains, so a match never straddles them.
+        """
+        first, last = self.first_name or "", self.last_name or ""
+        keys = [normalize_for_search(f"{first}{last}"), normalize_for_search(f"{last}{first}")]
+        return " ".join(dict.fromkeys(k for k in keys if k))
 
     @staticmethod
     def _jalali_year(value):

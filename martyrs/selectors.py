@@ -1,16 +1,182 @@
-from martyrs.models import Martyr
+"""Reads of the memorial: search, a martyr's page, a neighborhood's martyrs, and figures.
+
+Every public read starts from published martyrs; a martyr's neighborhood is shown only when
+it is published too. Each selector owns its joins, so a page's number of queries does not
+grow with the number of martyrs it lists.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.urls import reverse
+
+from martyrs.models import Martyr, VeteranTally
 from moqdad.persian import normalize_for_search
+from moqdad.publishing import PublicationStatus
+from neighborhoods.models import Neighborhood
 
 
-def martyr_search(*, query: str = "", neighborhood=None):
-    martyrs = Martyr.objects.published().select_related("neighborhood")
-    key = normalize_for_search(query)
-    if key:
-        martyrs = martyrs.filter(search_text__contains=key)
+def martyr_list_public() -> QuerySet[Martyr]:
+    return Martyr.objects.published().select_related("neighborhood")
+
+
+def martyr_search(
+    *,
+    query: str = "",
+    father_name: str = "",
+    neighborhood: Neighborhood | None = None,
+    category: str | None = None,
+    operation: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> QuerySet[Martyr]:
+    """Published martyrs matching a name and filters, best match first.
+
+    The name is matched on its search key (`normalize_for_search`), so every spelling
+    variant finds the same martyr on every database: a martyr whose key contains the
+    query's key is found everywhere. On PostgreSQL, names within trigram distance of the
+    query (a typo, a letter left out) are found too, and rank after the exact ones by
+    similarity. Without a name, martyrs come in alphabetical order.
+    """
+    martyrs = martyr_list_public()
     if neighborhood is not None:
         martyrs = martyrs.filter(neighborhood=neighborhood)
-    return martyrs
+    if category:
+        martyrs = martyrs.filter(category=category)
+    operation_key = normalize_for_search(operation)
+    if operation_key:
+        martyrs = martyrs.filter(operation_key__contains=operation_key)
+    father_key = normalize_for_search(father_name)
+    if father_key:
+        martyrs = martyrs.filter(father_name_key__contains=father_key)
+    if year_from is not None:
+        martyrs = martyrs.filter(martyrdom_year__gte=year_from)
+    if year_to is not None:
+        martyrs = martyrs.filter(martyrdom_year__lte=year_to)
+
+    key = normalize_for_search(query)
+    if not key:
+        return martyrs.order_by("last_name", "first_name", "id")
+
+    # A name that starts with the query (a surname typed whole, a first name) comes before
+    # one that only contains it.
+    exact = Case(
+        When(Q(search_text__startswith=key) | Q(search_text__contains=f" {key}"), then=Value(2)),
+        When(search_text__contains=key, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    if connection.vendor == "postgresql":
+        similar = TrigramWordSimilar(F("search_text"), Value(key))
+        return (
+            martyrs.filter(Q(search_text__contains=key) | Q(similar))
+            .annotate(match=exact, similarity=TrigramWordSimilarity(Value(key), "search_text"))
+            .order_by("-match", "-similarity", "last_name", "first_name", "id")
+        )
+    return (
+        martyrs.filter(search_text__contains=key)
+        .annotate(match=exact)
+        .order_by("-match", "last_name", "first_name", "id")
+    )
 
 
 def martyr_get_public(*, pk: int) -> Martyr | None:
-    return Martyr.objects.published().select_related("neighborhood").filter(pk=pk).first()
+    return martyr_list_public().filter(pk=pk).first()
+
+
+def martyr_prominent(*, neighborhood: Neighborhood) -> Martyr | None:
+    """The martyr a neighborhood's booth presents, if one is published."""
+    return martyr_list_public().filter(neighborhood=neighborhood, is_prominent=True).first()
+
+
+def martyr_list_for_neighborhood(*, neighborhood: Neighborhood) -> QuerySet[Martyr]:
+    """A neighborhood's martyrs, its prominent martyr first."""
+    return martyr_list_public().filter(neighborhood=neighborhood).order_by(
+        "-is_prominent", "last_name", "first_name", "id"
+    )
+
+
+def neighborhood_choices_public() -> QuerySet[Neighborhood]:
+    return Neighborhood.objects.published().only("pk", "name", "slug").order_by("name")
+
+
+@dataclass
+class Figure:
+    label: str
+    value: int
+    url: str = ""
+
+
+@dataclass
+class Figures:
+    """Counts for a chart and its table: one row per neighborhood, category or kind."""
+
+    rows: list[Figure] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(row.value for row in self.rows)
+
+    @property
+    def maximum(self) -> int:
+        return max((row.value for row in self.rows), default=0)
+
+
+def martyr_figures_by_category(*, neighborhood: Neighborhood | None = None) -> Figures:
+    martyrs = Martyr.objects.published()
+    if neighborhood is not None:
+        martyrs = martyrs.filter(neighborhood=neighborhood)
+    counts = dict(martyrs.values_list("category").annotate(n=Count("id")).order_by())
+    return Figures(
+        [
+            Figure(label=str(label), value=counts[value])
+            for value, label in Martyr.Category.choices
+            if counts.get(value)
+        ]
+    )
+
+
+def martyr_figures_by_neighborhood() -> Figures:
+    """Published martyrs per published neighborhood, most first."""
+    rows = (
+        Neighborhood.objects.published()
+        .annotate(
+            n=Count("martyrs", filter=Q(martyrs__status=PublicationStatus.PUBLISHED)),
+        )
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+        .values_list("name", "slug", "n")
+    )
+    return Figures([Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows])
+
+
+def veteran_figures_by_kind(*, neighborhood: Neighborhood | None = None) -> Figures:
+    tallies = VeteranTally.objects.filter(neighborhood__status=PublicationStatus.PUBLISHED)
+    if neighborhood is not None:
+        tallies = tallies.filter(neighborhood=neighborhood)
+    counts = dict(tallies.values_list("kind").annotate(n=Sum("count")).order_by())
+    return Figures(
+        [
+            Figure(label=str(label), value=counts[value])
+            for value, label in VeteranTally.Kind.choices
+            if counts.get(value)
+        ]
+    )
+
+
+def veteran_figures_by_neighborhood() -> Figures:
+    rows = (
+        VeteranTally.objects.filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        .values_list("neighborhood__name", "neighborhood__slug")
+        .annotate(n=Sum("count"))
+        .filter(n__gt=0)
+        .order_by("-n", "neighborhood__name")
+    )
+    return Figures([Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows])
+
+
+def _neighborhood_url(slug: str) -> str:
+    return reverse("martyrs:neighborhood", kwargs={"slug": slug})

@@ -1,18 +1,95 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from martyrs import selectors
+from martyrs import charts, selectors, services
+from martyrs.forms import CorrectionSuggestionForm, MartyrSearchForm
+from neighborhoods.selectors import neighborhood_get_public
+
+PAGE_SIZE = 30
 
 
 def martyr_search(request):
-    query = request.GET.get("q", "")[:100]
-    page = Paginator(selectors.martyr_search(query=query), 30).get_page(request.GET.get("page"))
-    return render(request, "martyrs/search.html", {"page": page, "query": query})
+    form = MartyrSearchForm(request.GET or None)
+    martyrs = selectors.martyr_search(**form.search_arguments())
+    page = Paginator(martyrs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "martyrs/search.html", {"form": form, "page": page})
 
 
 def martyr_detail(request, pk):
     martyr = selectors.martyr_get_public(pk=pk)
     if martyr is None:
         raise Http404
-    return render(request, "martyrs/detail.html", {"martyr": martyr})
+    return _detail(request, martyr, CorrectionSuggestionForm())
+
+
+@require_POST
+def martyr_correction(request, pk):
+    martyr = selectors.martyr_get_public(pk=pk)
+    if martyr is None:
+        raise Http404
+    form = CorrectionSuggestionForm(request.POST)
+    if form.is_bot:
+        # Answer a bot as if it had succeeded, so it learns nothing; store nothing.
+        messages.success(request, _("Thank you. The memorial's staff will review your note."))
+        return redirect(martyr)
+    if not form.is_valid():
+        return _detail(request, martyr, form, status=400)
+    try:
+        services.correction_suggestion_create(
+            martyr=martyr,
+            sender_address=request.META.get("REMOTE_ADDR", ""),
+            **form.cleaned_data,
+        )
+    except services.TooManyRequests:
+        form.add_error(None, _("Too many suggestions from your connection; try again in an hour."))
+        return _detail(request, martyr, form, status=429)
+    messages.success(request, _("Thank you. The memorial's staff will review your note."))
+    return redirect(martyr)
+
+
+def _detail(request, martyr, form, status=200):
+    return render(
+        request, "martyrs/detail.html", {"martyr": martyr, "form": form}, status=status
+    )
+
+
+def martyr_neighborhood(request, slug):
+    neighborhood = neighborhood_get_public(slug=slug[:140])
+    if neighborhood is None:
+        raise Http404
+    martyrs = selectors.martyr_list_for_neighborhood(neighborhood=neighborhood)
+    page = Paginator(martyrs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "martyrs/neighborhood.html",
+        {"neighborhood": neighborhood, "page": page},
+    )
+
+
+def martyr_figures(request):
+    rtl = translation.get_language_bidi()
+    sections = [
+        ("martyrs-neighborhood", _("Martyrs by neighborhood"), _("Neighborhood"),
+         selectors.martyr_figures_by_neighborhood()),
+        ("martyrs-category", _("Martyrs by category"), _("Category"),
+         selectors.martyr_figures_by_category()),
+        ("veterans-neighborhood", _("Veterans by neighborhood"), _("Neighborhood"),
+         selectors.veteran_figures_by_neighborhood()),
+        ("veterans-kind", _("Veterans by kind"), _("Kind"), selectors.veteran_figures_by_kind()),
+    ]  # fmt: skip
+    figures = [
+        {
+            "id": chart_id,
+            "title": title,
+            "heading": heading,
+            "figures": data,
+            "chart": charts.bar_chart(data, rtl=rtl),
+        }
+        for chart_id, title, heading, data in sections
+    ]
+    return render(request, "martyrs/figures.html", {"sections": figures})
