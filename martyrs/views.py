@@ -42,8 +42,11 @@ def martyr_correction(request, pk):
     try:
         services.correction_suggestion_create(
             martyr=martyr,
+            name=form.cleaned_data["name"],
+            relation=form.cleaned_data["relation"],
+            contact=form.cleaned_data["contact"],
+            message=form.cleaned_data["message"],
             sender_address=request.META.get("REMOTE_ADDR", ""),
-            **form.cleaned_data,
         )
     except services.TooManyRequests:
         form.add_error(None, _("Too many suggestions from your connection; try again in an hour."))
