@@ -15,11 +15,25 @@ class MartyrAdminForm(forms.ModelForm):
 
     class Meta:
         model = Martyr
-        exclude = [
-            "birth_date",
-            "birth_date_precision",
-            "martyrdom_date",
-            "martyrdom_date_precision",
+        fields = [
+            "first_name",
+            "last_name",
+            "father_name",
+            "neighborhood",
+            "category",
+            "birth_place",
+            "martyrdom_place",
+            "burial_place",
+            "operation",
+            "unit",
+            "photo",
+            "biography",
+            "testament_excerpt",
+            "is_prominent",
+            "source",
+            "is_verified",
+            "is_synthetic",
+            "status",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -72,7 +86,9 @@ class MartyrAdmin(MoqdadModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         from moqdad.persian import normalize_for_search
 
-        return super().get_search_results(request, queryset, normalize_for_search(search_term) or search_term)
+        return super().get_search_results(
+            request, queryset, normalize_for_search(search_term) or search_term
+        )
 
     @admin.display(description=_("martyrdom date"), ordering="martyrdom_date")
     def martyrdom_display(self, obj):

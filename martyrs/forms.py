@@ -16,9 +16,7 @@ class JalaliYearField(forms.IntegerField):
     default_error_messages = {"invalid": _("Enter a Jalali year such as 1365.")}
 
     def __init__(self, **kwargs):
-        super().__init__(
-            min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False, **kwargs
-        )
+        super().__init__(min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False, **kwargs)
 
     def to_python(self, value):
         if isinstance(value, str):

@@ -74,9 +74,7 @@ class Martyr(Publishable, Timestamped):
     father_name_key = models.CharField(editable=False, max_length=200, default="")
     operation_key = models.CharField(editable=False, max_length=200, default="")
 
-    history = HistoricalRecords(
-        excluded_fields=["search_text", "father_name_key", "operation_key"]
-    )
+    history = HistoricalRecords(excluded_fields=["search_text", "father_name_key", "operation_key"])
 
     class Meta:
         verbose_name = _("martyr")

@@ -94,8 +94,10 @@ def martyr_prominent(*, neighborhood: Neighborhood) -> Martyr | None:
 
 def martyr_list_for_neighborhood(*, neighborhood: Neighborhood) -> QuerySet[Martyr]:
     """A neighborhood's martyrs, its prominent martyr first."""
-    return martyr_list_public().filter(neighborhood=neighborhood).order_by(
-        "-is_prominent", "last_name", "first_name", "id"
+    return (
+        martyr_list_public()
+        .filter(neighborhood=neighborhood)
+        .order_by("-is_prominent", "last_name", "first_name", "id")
     )
 
 
@@ -150,7 +152,9 @@ def martyr_figures_by_neighborhood() -> Figures:
         .order_by("-n", "name")
         .values_list("name", "slug", "n")
     )
-    return Figures([Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows])
+    return Figures(
+        [Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows]
+    )
 
 
 def veteran_figures_by_kind(*, neighborhood: Neighborhood | None = None) -> Figures:
@@ -175,7 +179,9 @@ def veteran_figures_by_neighborhood() -> Figures:
         .filter(n__gt=0)
         .order_by("-n", "neighborhood__name")
     )
-    return Figures([Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows])
+    return Figures(
+        [Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows]
+    )
 
 
 def _neighborhood_url(slug: str) -> str:

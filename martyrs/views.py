@@ -56,9 +56,7 @@ def martyr_correction(request, pk):
 
 
 def _detail(request, martyr, form, status=200):
-    return render(
-        request, "martyrs/detail.html", {"martyr": martyr, "form": form}, status=status
-    )
+    return render(request, "martyrs/detail.html", {"martyr": martyr, "form": form}, status=status)
 
 
 def martyr_neighborhood(request, slug):

@@ -1,8 +1,8 @@
 """Pieces of the memorial other pages show: a neighborhood's figures and prominent martyr.
 
-    {% load memorial %}
-    {% prominent_martyr_card neighborhood %}
-    {% neighborhood_martyr_figures neighborhood %}
+{% load memorial %}
+{% prominent_martyr_card neighborhood %}
+{% neighborhood_martyr_figures neighborhood %}
 """
 
 from django import template

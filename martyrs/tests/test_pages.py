@@ -97,7 +97,7 @@ def test_detail_page_shows_the_record(client, db):
     for text in [
         "شهید حسن کبیری‌پور",
         "نام پدر: غلامرضا",
-        "۱۳۳۹ <small class=\"precision\">(فقط سال معلوم است)</small>",
+        '۱۳۳۹ <small class="precision">(فقط سال معلوم است)</small>',
         "۲۱ بهمن ۱۳۶۴",
         "فاو",
         "والفجر ۸",
@@ -119,7 +119,7 @@ def test_detail_page_month_precision_shows_month_and_year(client, db):
 
     page = client.get(martyr.get_absolute_url()).content.decode()
 
-    assert "مهر ۱۳۶۱ <small class=\"precision\">(فقط ماه معلوم است)</small>" in page
+    assert 'مهر ۱۳۶۱ <small class="precision">(فقط ماه معلوم است)</small>' in page
 
 
 def test_detail_page_of_unpublished_martyr_is_not_found(client, db):
