@@ -80,6 +80,7 @@ class PageWatch:
 @pytest.fixture
 def watched_page(page, live_server):
     """A page on the live server that fails the test on foreign requests or console errors."""
+    page.set_default_timeout(10_000)
     watch = PageWatch(page, urlparse(live_server.url).netloc)
     page.watch = watch
     yield page
