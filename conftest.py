@@ -1,5 +1,7 @@
 """Fixtures every app's tests share. App-specific fixtures live in the app's own conftest."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.utils import translation
@@ -15,6 +17,19 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+    # Parallel workers share one Redis database but not one test database.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        settings.CACHES["default"]["KEY_PREFIX"] = worker
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves pages of rows that no
+    longer exist, and a rollback sends no signal to invalidate them."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "moqdad.request_hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "moqdad.caching.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "moqdad.urls"
@@ -97,7 +100,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-environ maps redis:// to Django's own RedisCache (django.core.cache.backends.redis).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://moqdad")}
+
+# Whole public pages for anonymous visitors, invalidated exactly (moqdad.caching).
+# PAGE_CACHE=off renders every page (the benchmark's uncached run).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIME_RESOLUTION = 60
+PAGE_CACHE_NAMESPACES = ["exhibition", "neighborhoods", "martyrs"]
+PAGE_CACHE_CONTENT_APPS = ["neighborhoods", "martyrs", "exhibition"]
+PAGE_CACHE_EDITION_MODEL = "exhibition.Exhibition"
+# Pages that show the current edition and no row of another edition: a change in another
+# edition leaves them cached. Every other public page is refreshed by any edition's change.
+PAGE_CACHE_EDITION_PAGES = ["exhibition:home", "exhibition:booth"]
+# Visitors' submissions, shown on no public page: they must not empty the cache.
+PAGE_CACHE_IGNORED_MODELS = ["exhibition.ContactRequest", "martyrs.CorrectionSuggestion"]
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
