@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 
+from exhibition import printing, selectors
 from exhibition.models import (
     Booth,
     BoothHolder,
@@ -13,6 +17,7 @@ from exhibition.models import (
     Section,
     StrataBase,
 )
+from exhibition.resources import ScheduleItemResource
 from moqdad import jalali
 from moqdad.admin_base import MoqdadModelAdmin, MoqdadTabularInline
 
@@ -72,12 +77,21 @@ class BoothAdmin(MoqdadModelAdmin):
     list_select_related = ["section", "neighborhood", "strata_base", "agency"]
     autocomplete_fields = ["neighborhood", "strata_base", "agency"]
     inlines = [BoothHolderInline, BoothPhotoInline]
+    actions = ["print_signs"]
     fieldsets = [
         (None, {"fields": ["exhibition", "section", "code", "name", "slug", "status"]}),
         (_("Who presents it"), {"fields": ["neighborhood", "strata_base", "agency"]}),
         (_("Content"), {"fields": ["summary", "description", "photo"]}),
         (_("Floor plan"), {"fields": ["plan_x", "plan_y", "plan_width", "plan_depth"]}),
     ]
+
+    @admin.action(description=_("Print signs for the selected booths (PDF)"))
+    def print_signs(self, request, queryset):
+        booths = list(
+            queryset.select_related("exhibition", "section", "neighborhood", "strata_base")
+        )
+        document = printing.booth_signs_document(exhibition=booths[0].exhibition, booths=booths)
+        return printing.pdf_response(document)
 
 
 @admin.register(BoothHolder)
@@ -90,7 +104,9 @@ class BoothHolderAdmin(MoqdadModelAdmin):
 
 
 @admin.register(ScheduleItem)
-class ScheduleItemAdmin(MoqdadModelAdmin):
+class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
+    resource_classes = [ScheduleItemResource]
+    change_list_template = "admin/exhibition/scheduleitem/change_list.html"
     list_display = ["title", "day_display", "start_time", "end_time", "place_label", "kind", "status"]
     list_filter = ["exhibition", "day", "kind", "place_kind", "status", "agency"]
     search_fields = ["title", "speakers", "hall", "booth__name"]
@@ -106,6 +122,30 @@ class ScheduleItemAdmin(MoqdadModelAdmin):
     @admin.display(description=_("day"), ordering="day")
     def day_display(self, obj):
         return jalali.format_date(obj.day, weekday=True)
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        edition = selectors.exhibition_current()
+        days = selectors.schedule_days(exhibition=edition) if edition else []
+        return super().changelist_view(
+            request, {**(extra_context or {}), "print_edition": edition, "print_days": days}
+        )
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The import rolled back (ScheduleItemResource is all or nothing).
+            self.message_user(
+                request,
+                _("Nothing was imported: some rows are not valid any more. Check the file again."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:exhibition_scheduleitem_import"))
+        return super().process_result(result, request)
 
 
 @admin.register(ContactRequest)

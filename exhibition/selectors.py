@@ -4,7 +4,16 @@ import zoneinfo
 
 from django.db.models import Count, Max, QuerySet
 
-from exhibition.models import Booth, Exhibition, ScheduleItem
+from exhibition.models import Booth, Exhibition, ScheduleItem, Section
+from martyrs.models import Martyr, VeteranTally
+from neighborhoods.models import (
+    CouncilMember,
+    IdentityElement,
+    Initiative,
+    Neighborhood,
+    Problem,
+    ProfileIndicator,
+)
 
 # The exhibition's clock: "now" on the public site is always Qom's local time.
 EXHIBITION_TZ = zoneinfo.ZoneInfo("Asia/Tehran")
@@ -152,3 +161,103 @@ def schedule_last_changed(*, exhibition: Exhibition) -> datetime.datetime | None
     )["m"]
     moments = [m for m in (latest_item, latest_history) if m is not None]
     return max(moments) if moments else None
+
+
+def booths_for_print(*, exhibition: Exhibition, codes: list[str] | None = None) -> list[Booth]:
+    """Booths for signs: the given codes (published or not), else every published booth."""
+    booths = Booth.objects.filter(exhibition=exhibition).select_related(
+        "section", "neighborhood", "strata_base"
+    )
+    booths = booths.filter(code__in=codes) if codes else booths.published()
+    return list(booths.order_by("section__number", "code"))
+
+
+def booth_directory(
+    *, exhibition: Exhibition
+) -> tuple[list[tuple[Section, list[Booth]]], list[tuple[Neighborhood, list[Booth]]], list[Booth]]:
+    """Published booths by section, by neighborhood, and those of no neighborhood."""
+    booths = list(
+        Booth.objects.published()
+        .filter(exhibition=exhibition)
+        .select_related("section", "neighborhood", "strata_base")
+        .order_by("section__number", "code")
+    )
+    sections: dict[int, tuple[Section, list[Booth]]] = {}
+    neighborhoods: dict[int, tuple[Neighborhood, list[Booth]]] = {}
+    others = []
+    for booth in booths:
+        sections.setdefault(booth.section_id, (booth.section, []))[1].append(booth)
+        if booth.neighborhood_id:
+            neighborhoods.setdefault(booth.neighborhood_id, (booth.neighborhood, []))[1].append(
+                booth
+            )
+        else:
+            others.append(booth)
+    by_neighborhood = sorted(neighborhoods.values(), key=lambda pair: pair[0].name)
+    return list(sections.values()), by_neighborhood, others
+
+
+@dataclasses.dataclass(frozen=True)
+class NeighborhoodPrintProfile:
+    """Public figures of a neighborhood for its booth: nothing private or sensitive."""
+
+    neighborhood: Neighborhood
+    booths: list[Booth]
+    council_size: int
+    council_members: list[CouncilMember]
+    indicators: list[ProfileIndicator]
+    problem_counts: list[tuple[str, int]]
+    problems_solved: int
+    initiatives: list[Initiative]
+    identity_elements: list[IdentityElement]
+    martyr_count: int
+    prominent_martyr: Martyr | None
+    veteran_tallies: list[VeteranTally]
+
+
+PROFILE_LIST_LIMIT = 8
+
+
+def neighborhood_print_profile(
+    *, exhibition: Exhibition, neighborhood: Neighborhood
+) -> NeighborhoodPrintProfile:
+    council = getattr(neighborhood, "council", None)
+    members = []
+    council_size = 0
+    if council is not None and council.is_published:
+        council_size = council.members.count()
+        members = list(
+            council.members.filter(publish_name=True).only("full_name", "role", "is_chair")
+        )
+    problems = Problem.objects.published().filter(neighborhood=neighborhood)
+    categories = dict(Problem.Category.choices)
+    counts = problems.order_by("category").values_list("category").annotate(n=Count("pk"))
+    latest_year = neighborhood.indicators.exclude(kind=ProfileIndicator.Kind.SOCIAL_HARM).aggregate(
+        y=Max("year")
+    )["y"]
+    indicators = list(
+        neighborhood.indicators.exclude(kind=ProfileIndicator.Kind.SOCIAL_HARM).filter(
+            year=latest_year
+        )[:PROFILE_LIST_LIMIT]
+    )
+    martyrs = Martyr.objects.published().filter(neighborhood=neighborhood)
+    return NeighborhoodPrintProfile(
+        neighborhood=neighborhood,
+        booths=list(neighborhood.booths.filter(exhibition=exhibition).select_related("section")),
+        council_size=council_size,
+        council_members=members,
+        indicators=indicators,
+        problem_counts=[(categories.get(c, c), n) for c, n in counts],
+        problems_solved=problems.filter(progress=Problem.Status.SOLVED).count(),
+        initiatives=list(
+            Initiative.objects.published().filter(neighborhood=neighborhood)[:PROFILE_LIST_LIMIT]
+        ),
+        identity_elements=list(
+            IdentityElement.objects.published().filter(neighborhood=neighborhood)[
+                :PROFILE_LIST_LIMIT
+            ]
+        ),
+        martyr_count=martyrs.count(),
+        prominent_martyr=martyrs.filter(is_prominent=True).first(),
+        veteran_tallies=list(VeteranTally.objects.filter(neighborhood=neighborhood)),
+    )

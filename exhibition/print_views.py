@@ -1,0 +1,76 @@
+"""Staff views of the print documents: each as a print-ready HTML page and as a PDF."""
+
+import datetime
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from exhibition import printing, selectors
+from exhibition.models import Exhibition
+from neighborhoods.models import Neighborhood
+
+
+def _edition(request) -> Exhibition:
+    slug = request.GET.get("edition", "")[:40]
+    if slug:
+        return get_object_or_404(Exhibition, slug=slug)
+    edition = selectors.exhibition_current()
+    if edition is None:
+        raise Http404
+    return edition
+
+
+def _respond(request, document: printing.Document, *, as_pdf: bool, pdf_url: str):
+    if as_pdf:
+        return printing.pdf_response(document)
+    query = request.GET.urlencode()
+    document.context["pdf_url"] = f"{pdf_url}?{query}" if query else pdf_url
+    return HttpResponse(document.html(request=request))
+
+
+@staff_member_required
+def programme(request, day: datetime.date | None = None, as_pdf: bool = False):
+    edition = _edition(request)
+    if day is not None and day not in edition.days:
+        raise Http404
+    document = printing.programme_document(exhibition=edition, day=day)
+    pdf_url = reverse(
+        "exhibition:print_programme_day_pdf" if day else "exhibition:print_programme_pdf",
+        kwargs={"day": day} if day else None,
+    )
+    return _respond(request, document, as_pdf=as_pdf, pdf_url=pdf_url)
+
+
+@staff_member_required
+def booth_signs(request, code: str | None = None, as_pdf: bool = False):
+    edition = _edition(request)
+    codes = [code] if code else [c[:12] for c in request.GET.getlist("code")][:500]
+    booths = selectors.booths_for_print(exhibition=edition, codes=codes)
+    if code and not booths:
+        raise Http404
+    document = printing.booth_signs_document(exhibition=edition, booths=booths)
+    pdf_url = reverse(
+        "exhibition:print_booth_sign_pdf" if code else "exhibition:print_booth_signs_pdf",
+        kwargs={"code": code} if code else None,
+    )
+    return _respond(request, document, as_pdf=as_pdf, pdf_url=pdf_url)
+
+
+@staff_member_required
+def booth_directory(request, as_pdf: bool = False):
+    document = printing.booth_directory_document(exhibition=_edition(request))
+    return _respond(
+        request, document, as_pdf=as_pdf, pdf_url=reverse("exhibition:print_booth_directory_pdf")
+    )
+
+
+@staff_member_required
+def neighborhood_profile(request, slug: str, as_pdf: bool = False):
+    neighborhood = get_object_or_404(Neighborhood.objects.select_related("phase"), slug=slug)
+    document = printing.neighborhood_profile_document(
+        exhibition=_edition(request), neighborhood=neighborhood
+    )
+    pdf_url = reverse("exhibition:print_neighborhood_profile_pdf", kwargs={"slug": slug})
+    return _respond(request, document, as_pdf=as_pdf, pdf_url=pdf_url)

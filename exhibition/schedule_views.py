@@ -1,0 +1,149 @@
+"""The public schedule: the whole edition by day, one day, now and next; and its exports."""
+
+import datetime
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.views.decorators.http import condition
+
+from exhibition import schedule_exports, selectors
+from exhibition.models import Exhibition, ScheduleItem
+
+
+def _edition() -> Exhibition:
+    edition = selectors.exhibition_current()
+    if edition is None:
+        raise Http404
+    return edition
+
+
+def _filters(request, exhibition: Exhibition) -> dict:
+    """The kind and place filters, ignored when they name nothing that exists."""
+    kind = request.GET.get("kind", "")
+    place = request.GET.get("place", "")[:200]
+    places = selectors.schedule_places(exhibition=exhibition)
+    return {
+        "kind": kind if kind in ScheduleItem.Kind.values else "",
+        "place": place if any(p.key == place for p in places) else "",
+        "kinds": ScheduleItem.Kind.choices,
+        "places": places,
+    }
+
+
+def _today(exhibition: Exhibition) -> datetime.date | None:
+    today = timezone.now().astimezone(selectors.EXHIBITION_TZ).date()
+    return today if today in exhibition.days else None
+
+
+def schedule_edition(request):
+    edition = _edition()
+    filters = _filters(request, edition)
+    days = selectors.schedule_by_day(
+        exhibition=edition, kind=filters["kind"] or None, place=filters["place"] or None
+    )
+    return render(
+        request,
+        "exhibition/schedule_edition.html",
+        {
+            "exhibition": edition,
+            "days": days,
+            "day_list": [day for day, _ in days],
+            "today": _today(edition),
+            **filters,
+        },
+    )
+
+
+def schedule_day(request, day: datetime.date):
+    edition = _edition()
+    if day not in edition.days:
+        raise Http404
+    filters = _filters(request, edition)
+    items = selectors.schedule_for_day(
+        exhibition=edition, day=day, kind=filters["kind"] or None, place=filters["place"] or None
+    )
+    days = selectors.schedule_days(exhibition=edition)
+    return render(
+        request,
+        "exhibition/schedule_day.html",
+        {
+            "exhibition": edition,
+            "day": next(d for d in days if d.date == day),
+            "days": days,
+            "items": items,
+            "today": _today(edition),
+            **filters,
+        },
+    )
+
+
+def schedule_now(request):
+    edition = _edition()
+    moment = timezone.now()
+    now, upcoming = selectors.schedule_now_next(exhibition=edition, at=moment)
+    return render(
+        request,
+        "exhibition/schedule_now.html",
+        {
+            "exhibition": edition,
+            "now_items": now,
+            "next_items": upcoming,
+            "moment": moment.astimezone(selectors.EXHIBITION_TZ),
+            "today": _today(edition),
+        },
+    )
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def schedule_ics_edition(request):
+    edition = _edition()
+    items = list(selectors.schedule_items_public(exhibition=edition))
+    content = schedule_exports.schedule_ics(
+        exhibition=edition, items=items, name=f"{edition.title} {edition.jalali_year}"
+    )
+    return _ics_response(content, f"meqdad-{edition.slug}.ics")
+
+
+def schedule_ics_day(request, day: datetime.date):
+    edition = _edition()
+    if day not in edition.days:
+        raise Http404
+    items = selectors.schedule_for_day(exhibition=edition, day=day)
+    content = schedule_exports.schedule_ics(
+        exhibition=edition, items=items, name=f"{edition.title} {edition.jalali_year} · {day}"
+    )
+    return _ics_response(content, f"meqdad-{day.isoformat()}.ics")
+
+
+def _feed_etag(request):
+    edition = selectors.exhibition_current()
+    if edition is None:
+        return None
+    etag = schedule_exports.schedule_etag(exhibition=edition)
+    return f"{etag}-{translation.get_language()}"
+
+
+def _feed_last_modified(request):
+    edition = selectors.exhibition_current()
+    return edition and selectors.schedule_last_changed(exhibition=edition)
+
+
+@condition(etag_func=_feed_etag, last_modified_func=_feed_last_modified)
+def schedule_feed(request):
+    edition = _edition()
+    items = list(selectors.schedule_items_public(exhibition=edition))
+    response = JsonResponse(
+        schedule_exports.schedule_feed(exhibition=edition, items=items),
+        encoder=DjangoJSONEncoder,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Cache-Control"] = "public, max-age=60"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
