@@ -20,6 +20,7 @@ from exhibition.models import (
 from exhibition.resources import ScheduleItemResource
 from moqdad import jalali
 from moqdad.admin_base import MoqdadModelAdmin, MoqdadTabularInline
+from moqdad.permissions import ALL
 
 
 class PartnershipInline(MoqdadTabularInline):
@@ -34,6 +35,7 @@ class SectionInline(MoqdadTabularInline):
 
 @admin.register(Exhibition)
 class ExhibitionAdmin(MoqdadModelAdmin):
+    scope = {"agency": ALL}
     list_display = ["title", "jalali_year", "start_date", "end_date", "is_current", "status"]
     list_filter = ["is_current", "status"]
     search_fields = ["title", "full_title", "venue"]
@@ -42,6 +44,7 @@ class ExhibitionAdmin(MoqdadModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(MoqdadModelAdmin):
+    scope = {"agency": ALL}
     list_display = ["number", "title", "exhibition", "status"]
     list_filter = ["exhibition", "status"]
     search_fields = ["title"]
@@ -50,6 +53,7 @@ class SectionAdmin(MoqdadModelAdmin):
 
 @admin.register(StrataBase)
 class StrataBaseAdmin(MoqdadModelAdmin):
+    scope = {"agency": ALL}
     list_display = ["name", "stratum", "status"]
     list_filter = ["stratum", "status"]
     search_fields = ["name"]
@@ -70,6 +74,7 @@ class BoothPhotoInline(MoqdadTabularInline):
 
 @admin.register(Booth)
 class BoothAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood", "agency": "agency", "booth": "pk"}
     list_display = ["code", "name", "section", "neighborhood", "strata_base", "agency", "status"]
     list_filter = ["exhibition", "section", "status", "agency"]
     search_fields = ["code", "name", "search_text", "neighborhood__name"]
@@ -96,6 +101,7 @@ class BoothAdmin(MoqdadModelAdmin):
 
 @admin.register(BoothHolder)
 class BoothHolderAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "booth__neighborhood", "agency": "booth__agency"}
     list_display = ["full_name", "booth", "role"]
     search_fields = ["full_name", "booth__name", "booth__code"]
     list_filter = ["booth__section"]
@@ -105,6 +111,7 @@ class BoothHolderAdmin(MoqdadModelAdmin):
 
 @admin.register(ScheduleItem)
 class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
+    scope = {"agency": "agency"}
     resource_classes = [ScheduleItemResource]
     change_list_template = "admin/exhibition/scheduleitem/change_list.html"
     list_display = ["title", "day_display", "start_time", "end_time", "place_label", "kind", "status"]
@@ -150,6 +157,7 @@ class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
 
 @admin.register(ContactRequest)
 class ContactRequestAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "booth__neighborhood", "agency": "booth__agency", "booth": "booth"}
     list_display = ["subject", "booth", "name", "organization", "status", "created_at"]
     list_filter = ["status", "booth__section"]
     search_fields = ["subject", "name", "organization", "booth__code", "booth__name"]

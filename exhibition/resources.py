@@ -16,6 +16,7 @@ from import_export import fields, resources, widgets
 from exhibition import selectors
 from exhibition.models import Booth, Exhibition, ScheduleItem
 from moqdad import jalali
+from moqdad.permissions import OwnedRowsResourceMixin
 from moqdad.persian import to_latin_digits
 from moqdad.publishing import PublicationStatus
 from neighborhoods.models import Agency, Neighborhood
@@ -145,7 +146,7 @@ class BoothCodeWidget(LookupWidget):
         return self.queryset.filter(exhibition__is_current=True)
 
 
-class ScheduleItemResource(resources.ModelResource):
+class ScheduleItemResource(OwnedRowsResourceMixin, resources.ModelResource):
     edition = fields.Field(
         attribute="exhibition",
         column_name="edition",

@@ -57,6 +57,7 @@ class MartyrAdminForm(forms.ModelForm):
 
 @admin.register(Martyr)
 class MartyrAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     form = MartyrAdminForm
     list_display = [
         "full_name",
@@ -97,6 +98,7 @@ class MartyrAdmin(MoqdadModelAdmin):
 
 @admin.register(VeteranTally)
 class VeteranTallyAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     list_display = ["neighborhood", "kind", "count"]
     list_filter = ["kind"]
     search_fields = ["neighborhood__name"]
@@ -106,6 +108,7 @@ class VeteranTallyAdmin(MoqdadModelAdmin):
 
 @admin.register(CorrectionSuggestion)
 class CorrectionSuggestionAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "martyr__neighborhood"}
     list_display = ["martyr", "name", "relation", "is_handled", "created_at"]
     list_filter = ["is_handled"]
     search_fields = ["martyr__last_name", "name", "message"]

@@ -5,6 +5,7 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from moqdad import jalali
+from moqdad.permissions import OwnedRowsAdminMixin, OwnedRowsInlineMixin
 
 
 class JalaliAdminMixin:
@@ -12,6 +13,7 @@ class JalaliAdminMixin:
 
     formfield_overrides = {
         models.DateField: {"form_class": jalali.JalaliDateField, "widget": jalali.JalaliDateInput},
+        models.URLField: {"assume_scheme": "https"},
     }
 
     def get_list_display(self, request):
@@ -54,16 +56,16 @@ def _datetime_column(field):
     return column
 
 
-class MoqdadModelAdmin(JalaliAdminMixin, SimpleHistoryAdmin):
+class MoqdadModelAdmin(OwnedRowsAdminMixin, JalaliAdminMixin, SimpleHistoryAdmin):
     list_per_page = 50
     save_on_top = True
     empty_value_display = "-"
 
 
-class MoqdadTabularInline(JalaliAdminMixin, admin.TabularInline):
+class MoqdadTabularInline(OwnedRowsInlineMixin, JalaliAdminMixin, admin.TabularInline):
     extra = 0
     show_change_link = True
 
 
-class MoqdadStackedInline(JalaliAdminMixin, admin.StackedInline):
+class MoqdadStackedInline(OwnedRowsInlineMixin, JalaliAdminMixin, admin.StackedInline):
     extra = 0

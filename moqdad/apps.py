@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _sync_roles(sender, using="default", **kwargs):
+    from django.apps import apps
+
+    from moqdad.roles import sync_role_groups
+
+    sync_role_groups(apps, using=using)
 
 
 class MoqdadConfig(AppConfig):
@@ -10,3 +19,13 @@ class MoqdadConfig(AppConfig):
         from moqdad import caching
 
         caching.connect_signals()
+        # The role groups follow moqdad/roles.py after every migrate, new models included.
+        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="moqdad_sync_roles")
+        # Every admin must follow the row rules, the stock account admins too: load all
+        # admin modules now (the admin app would do it next) and replace those.
+        from django.contrib import admin
+
+        from moqdad import accounts_admin
+
+        admin.autodiscover()
+        accounts_admin.register(admin.site)

@@ -5,7 +5,9 @@ reviewer has published it. The review workflow itself lives in moqdad.permission
 admins; this module only holds the states and the manager that filters for the public.
 """
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,3 +49,50 @@ class Timestamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+# Services: the only way content changes its publication status (admin actions call them).
+
+
+def publication_submit(*, obj: Publishable, user) -> Publishable:
+    """Send a draft (or an unpublished item) to the reviewers."""
+    if obj.status not in (PublicationStatus.DRAFT, PublicationStatus.UNPUBLISHED):
+        raise ValidationError(
+            _("Only a draft or an unpublished item can be submitted for review."),
+            code="not_submittable",
+        )
+    return _publication_set(obj=obj, user=user, status=PublicationStatus.SUBMITTED)
+
+
+def publication_publish(*, obj: Publishable, user) -> Publishable:
+    """Put an item on the public site; reviewers and organizers only."""
+    _require_publisher(user)
+    if obj.status == PublicationStatus.PUBLISHED:
+        raise ValidationError(_("This item is already published."), code="published")
+    obj.published_at = timezone.now()
+    return _publication_set(obj=obj, user=user, status=PublicationStatus.PUBLISHED)
+
+
+def publication_unpublish(*, obj: Publishable, user) -> Publishable:
+    """Take an item off the public site; reviewers and organizers only."""
+    _require_publisher(user)
+    if obj.status != PublicationStatus.PUBLISHED:
+        raise ValidationError(_("This item is not published."), code="not_published")
+    return _publication_set(obj=obj, user=user, status=PublicationStatus.UNPUBLISHED)
+
+
+def _require_publisher(user) -> None:
+    from moqdad.permissions import can_publish
+
+    if user is not None and not can_publish(user):
+        raise PermissionDenied
+
+
+def _publication_set(*, obj: Publishable, user, status: str) -> Publishable:
+    obj.status = status
+    obj.full_clean()
+    if user is not None:
+        obj._history_user = user
+    obj._change_reason = str(PublicationStatus(status).label)
+    obj.save()
+    return obj

@@ -22,6 +22,7 @@ from neighborhoods.models import (
 
 @admin.register(Agency)
 class AgencyAdmin(MoqdadModelAdmin):
+    scope = {"agency": "pk"}
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -29,6 +30,7 @@ class AgencyAdmin(MoqdadModelAdmin):
 
 @admin.register(ProgrammePhase)
 class ProgrammePhaseAdmin(MoqdadModelAdmin):
+    scope = {}
     list_display = ["number", "title", "neighborhood_count", "start_year", "end_year"]
     search_fields = ["title"]
     list_filter = ["start_year"]
@@ -47,6 +49,7 @@ class VulnerabilityFlagInline(MoqdadTabularInline):
 
 @admin.register(Neighborhood)
 class NeighborhoodAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "pk"}
     list_display = ["name", "district", "phase", "is_selected", "manager_name", "status"]
     list_filter = ["status", "is_selected", "phase", "district", "is_synthetic"]
     search_fields = ["name", "search_text", "manager_name"]
@@ -83,6 +86,7 @@ class CouncilMemberInline(MoqdadTabularInline):
 
 @admin.register(Council)
 class CouncilAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     list_display = ["__str__", "neighborhood", "member_count", "formed_on", "status"]
     list_filter = ["status", "neighborhood__district"]
     search_fields = ["neighborhood__name", "neighborhood__search_text"]
@@ -102,6 +106,7 @@ class CouncilAdmin(MoqdadModelAdmin):
 
 @admin.register(CouncilMember)
 class CouncilMemberAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "council__neighborhood"}
     list_display = ["full_name", "council", "role", "is_chair", "publish_name"]
     list_filter = ["role", "is_chair", "publish_name"]
     search_fields = ["full_name", "council__neighborhood__name"]
@@ -116,6 +121,7 @@ class ActionPlanInline(MoqdadTabularInline):
 
 @admin.register(Problem)
 class ProblemAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "category", "progress", "status"]
     list_filter = ["status", "category", "progress"]
     search_fields = ["title", "neighborhood__name"]
@@ -126,6 +132,7 @@ class ProblemAdmin(MoqdadModelAdmin):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "problem__neighborhood"}
     list_display = ["title", "problem", "status", "progress_percent", "due_date"]
     list_filter = ["status"]
     search_fields = ["title", "problem__title"]
@@ -135,6 +142,7 @@ class ActionPlanAdmin(MoqdadModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "kind", "progress", "started_on", "status"]
     list_filter = ["status", "kind", "progress"]
     search_fields = ["title", "neighborhood__name"]
@@ -144,6 +152,7 @@ class InitiativeAdmin(MoqdadModelAdmin):
 
 @admin.register(IdentityElement)
 class IdentityElementAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "kind", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "neighborhood__name"]
@@ -153,6 +162,7 @@ class IdentityElementAdmin(MoqdadModelAdmin):
 
 @admin.register(ProfileIndicator)
 class ProfileIndicatorAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "year", "kind", "value", "unit"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "neighborhood__name"]
@@ -162,6 +172,7 @@ class ProfileIndicatorAdmin(MoqdadModelAdmin):
 
 @admin.register(VulnerabilityFlag)
 class VulnerabilityFlagAdmin(MoqdadModelAdmin):
+    scope = {"agency": "agency"}
     list_display = ["neighborhood", "agency", "year", "is_flagged"]
     list_filter = ["agency", "year", "is_flagged"]
     search_fields = ["neighborhood__name", "agency__name"]
@@ -171,6 +182,7 @@ class VulnerabilityFlagAdmin(MoqdadModelAdmin):
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(MoqdadModelAdmin):
+    scope = {}
     list_display = ["user", "agency"]
     list_filter = ["agency"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

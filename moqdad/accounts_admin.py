@@ -1,0 +1,69 @@
+"""Accounts, groups and login records in the admin, under the same row rules as everything else.
+
+Organizers manage staff accounts and grant roles; they never see or edit superusers, and cannot
+give an account superuser status or permissions outside the role groups.
+"""
+
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+
+from moqdad.permissions import OwnedRowsAdminMixin, access_for
+from moqdad.roles import GROUP_NAMES
+
+SUPERUSER_ONLY_FIELDS = frozenset({"is_superuser", "user_permissions"})
+
+
+class AccountAdmin(OwnedRowsAdminMixin, UserAdmin):
+    scope = {}
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not access_for(request.user).is_superuser:
+            queryset = queryset.filter(is_superuser=False)
+        return queryset
+
+    def get_hidden_fields(self, request, obj=None):
+        hidden = super().get_hidden_fields(request, obj)
+        if access_for(request.user).is_superuser:
+            return hidden
+        return hidden | SUPERUSER_ONLY_FIELDS
+
+    def get_field_queryset(self, db, db_field, request):
+        queryset = super().get_field_queryset(db, db_field, request)
+        if db_field.name == "groups" and not access_for(request.user).is_superuser:
+            queryset = queryset.filter(name__in=GROUP_NAMES.values())
+        return queryset
+
+
+class RoleGroupAdmin(OwnedRowsAdminMixin, GroupAdmin):
+    scope = {}
+
+
+class AttemptAdmin(OwnedRowsAdminMixin, AccessAttemptAdmin):
+    scope = {}
+
+
+class LogAdmin(OwnedRowsAdminMixin, AccessLogAdmin):
+    scope = {}
+
+
+class FailureLogAdmin(OwnedRowsAdminMixin, AccessFailureLogAdmin):
+    scope = {}
+
+
+def register(site) -> None:
+    """Replace the stock admins of accounts and login records with rule-following ones."""
+    replacements = {
+        get_user_model(): AccountAdmin,
+        Group: RoleGroupAdmin,
+        AccessAttempt: AttemptAdmin,
+        AccessLog: LogAdmin,
+        AccessFailureLog: FailureLogAdmin,
+    }
+    for model, model_admin in replacements.items():
+        if site.is_registered(model):
+            site.unregister(model)
+        site.register(model, model_admin)

@@ -1,0 +1,1 @@
+"""moqdad has no models of its own; this module lets `migrate` signal the app (role groups)."""

@@ -1,0 +1,136 @@
+"""Every registered ModelAdmin × every role × view/add/change/delete/history/export.
+
+EXPECTED is the one table of outcomes. Letters: v view, a add, c change, d delete, h history;
+lowercase means "only the role's own rows" (owner A's record yes, owner B's no), uppercase means
+"every row". Export follows view: an exporting admin exports exactly the rows the role views.
+A registered model missing from this table, or an admin without a `scope` rule, fails.
+"""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from moqdad.roles import Role
+
+O, S, M, H, R, A = (
+    Role.ORGANIZER,
+    Role.AGENCY_STAFF,
+    Role.NEIGHBORHOOD_MANAGER,
+    Role.BOOTH_HOLDER,
+    Role.REVIEWER,
+    Role.AUDITOR,
+)
+ROLES = [O, S, M, H, R, A]
+
+EXPECTED = {
+    "neighborhoods.agency": {O: "VACDH", S: "vh", R: "VH", A: "VH"},
+    "neighborhoods.programmephase": {O: "VACDH", R: "VH", A: "VH"},
+    "neighborhoods.neighborhood": {O: "VACDH", M: "vch", R: "VH", A: "VH"},
+    "neighborhoods.council": {O: "VACDH", M: "vach", R: "VH", A: "VH"},
+    "neighborhoods.councilmember": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "neighborhoods.problem": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "neighborhoods.actionplan": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "neighborhoods.initiative": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "neighborhoods.identityelement": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "neighborhoods.profileindicator": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "neighborhoods.vulnerabilityflag": {O: "VACDH", S: "vacdh"},
+    "neighborhoods.staffprofile": {O: "VACDH", A: "VH"},
+    "martyrs.martyr": {O: "VACDH", M: "vach", R: "VH", A: "VH"},
+    "martyrs.veterantally": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
+    "martyrs.correctionsuggestion": {O: "VACDH", M: "vch", A: "VH"},
+    "exhibition.exhibition": {O: "VACDH", S: "VH", R: "VH", A: "VH"},
+    "exhibition.section": {O: "VACDH", S: "VH", R: "VH", A: "VH"},
+    "exhibition.stratabase": {O: "VACDH", S: "VH", R: "VH", A: "VH"},
+    "exhibition.booth": {O: "VACDH", S: "vch", M: "vch", R: "VH", A: "VH"},
+    "exhibition.boothholder": {O: "VACDH", S: "vacdh", M: "vacdh", A: "VH"},
+    "exhibition.scheduleitem": {O: "VACDH", S: "vacdh", R: "VH", A: "VH"},
+    "exhibition.contactrequest": {O: "VCDH", S: "vch", M: "vch", H: "vch", A: "VH"},
+    "auth.user": {O: "VACH", A: "VH"},
+    "auth.group": {O: "VH", A: "VH"},
+    "axes.accessattempt": {O: "VDH", A: "VH"},
+    "axes.accesslog": {O: "VH", A: "VH"},
+    "axes.accessfailurelog": {O: "VH", A: "VH"},
+}
+
+REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
+
+
+def test_permission_matrix_covers_every_registered_admin():
+    undeclared = [
+        label
+        for model, model_admin in admin.site._registry.items()
+        if (label := model._meta.label_lower) not in EXPECTED or model_admin.scope is None
+    ]
+
+    assert undeclared == []
+    assert sorted(EXPECTED) == REGISTERED
+
+
+def _records(world, label):
+    """Owner A's record and owner B's record (the same one for data nobody owns)."""
+    if label in world.shared:
+        return world.shared[label], world.shared[label]
+    return world.a[label], world.b[label]
+
+
+def _allowed(letters: str, letter: str, own: bool) -> bool:
+    return letter.upper() in letters or (own and letter in letters)
+
+
+def _status_ok(response) -> bool:
+    return response.status_code == 200
+
+
+def _status_refused(response) -> bool:
+    return response.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("label", REGISTERED)
+def test_permission_matrix(label, world, client, rf_user):
+    model = next(m for m in admin.site._registry if m._meta.label_lower == label)
+    model_admin = admin.site._registry[model]
+    info = (model._meta.app_label, model._meta.model_name)
+    outcomes = []
+    for role in ROLES:
+        letters = EXPECTED[label].get(role, "")
+        user = world.accounts[role]
+        client.force_login(user)
+        request = rf_user(user)
+        visible = set(model_admin.get_queryset(request).values_list("pk", flat=True))
+        exportable = (
+            set(model_admin.get_export_queryset(rf_user(user)).values_list("pk", flat=True))
+            if hasattr(model_admin, "get_export_queryset")
+            else None
+        )
+        got_add = model_admin.has_add_permission(request)
+        outcomes.append((role, "a", got_add, _allowed(letters, "a", own=True)))
+        for own, obj in zip((True, False), _records(world, label), strict=True):
+            change_url = reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
+            history_url = reverse("admin:{}_{}_history".format(*info), args=[obj.pk])
+            view = client.get(change_url)
+            history = client.get(history_url)
+            expected_view = _allowed(letters, "v", own)
+            got = {
+                "v": _status_ok(view) if expected_view else not _status_refused(view),
+                "list": obj.pk in visible,
+                "c": model_admin.has_change_permission(request, obj),
+                "d": model_admin.has_delete_permission(request, obj),
+                "h": _status_ok(history)
+                if _allowed(letters, "h", own)
+                else not _status_refused(history),
+            }
+            want = {
+                "v": expected_view,
+                "list": expected_view,
+                "c": _allowed(letters, "c", own),
+                "d": _allowed(letters, "d", own),
+                "h": _allowed(letters, "h", own),
+            }
+            if exportable is not None:
+                got["e"] = obj.pk in exportable
+                want["e"] = expected_view
+            for key in want:
+                outcomes.append((role, f"{key}{'' if own else ' (other owner)'}", got[key], want[key]))
+    wrong = [(role, what, got) for role, what, got, want in outcomes if got != want]
+
+    assert wrong == []
