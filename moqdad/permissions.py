@@ -93,8 +93,18 @@ PRIVATE_ROWS = {
 ORGANIZER_FIELDS = {
     "neighborhoods.neighborhood": ("slug", "phase", "is_selected", "managers", "is_synthetic"),
     "exhibition.booth": (
-        "exhibition", "section", "code", "slug", "neighborhood", "strata_base", "agency",
-        "plan_x", "plan_y", "plan_width", "plan_depth", "is_synthetic",
+        "exhibition",
+        "section",
+        "code",
+        "slug",
+        "neighborhood",
+        "strata_base",
+        "agency",
+        "plan_x",
+        "plan_y",
+        "plan_width",
+        "plan_depth",
+        "is_synthetic",
     ),  # fmt: skip
     "exhibition.boothholder": ("user", "booth"),
     "exhibition.scheduleitem": ("is_synthetic",),
@@ -272,7 +282,9 @@ def object_allowed(user, obj, actions, rule) -> bool:
         return True
     if rule is None:
         return False
-    return any(_role_reaches(access, role, obj, rule) for role in access.roles_with(type(obj), actions))
+    return any(
+        _role_reaches(access, role, obj, rule) for role in access.roles_with(type(obj), actions)
+    )
 
 
 def rule_for(model) -> dict | None:
@@ -491,7 +503,9 @@ class OwnedRowsAdminMixin(_RowRulesBase):
     # Which rows.
 
     def get_queryset(self, request):
-        return scope_queryset(request.user, super().get_queryset(request), ("view", "change"), self.scope)
+        return scope_queryset(
+            request.user, super().get_queryset(request), ("view", "change"), self.scope
+        )
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -528,7 +542,11 @@ class OwnedRowsAdminMixin(_RowRulesBase):
         return self._reaches(request, ("delete",), obj) and not self._locked(request, obj)
 
     def has_publish_permission(self, request):
-        return is_publishable(self.model) and can_publish(request.user) and self.has_view_permission(request)
+        return (
+            is_publishable(self.model)
+            and can_publish(request.user)
+            and self.has_view_permission(request)
+        )
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
@@ -591,7 +609,9 @@ class OwnedRowsAdminMixin(_RowRulesBase):
                 actions = ("delete",) if "delete" in needed else ("change",)
                 queryset = changeable_queryset(request.user, queryset, actions, modeladmin.scope)
             else:
-                queryset = scope_queryset(request.user, queryset, ("view", "change"), modeladmin.scope)
+                queryset = scope_queryset(
+                    request.user, queryset, ("view", "change"), modeladmin.scope
+                )
             return func(modeladmin, request, queryset)
 
         scoped_action.allowed_permissions = needed

@@ -58,15 +58,21 @@ def _owner_records(suffix, edition):
         "neighborhoods.problem": problem,
         "neighborhoods.actionplan": ActionPlanFactory(problem=problem),
         "neighborhoods.initiative": InitiativeFactory(neighborhood=neighborhood, status=DRAFT),
-        "neighborhoods.identityelement": IdentityElementFactory(neighborhood=neighborhood, status=DRAFT),
+        "neighborhoods.identityelement": IdentityElementFactory(
+            neighborhood=neighborhood, status=DRAFT
+        ),
         "neighborhoods.profileindicator": ProfileIndicatorFactory(neighborhood=neighborhood),
-        "neighborhoods.vulnerabilityflag": VulnerabilityFlagFactory(neighborhood=neighborhood, agency=agency),
+        "neighborhoods.vulnerabilityflag": VulnerabilityFlagFactory(
+            neighborhood=neighborhood, agency=agency
+        ),
         "martyrs.martyr": martyr,
         "martyrs.veterantally": VeteranTallyFactory(neighborhood=neighborhood),
         "martyrs.correctionsuggestion": CorrectionSuggestionFactory(martyr=martyr),
         "exhibition.booth": booth,
         "exhibition.boothholder": holder,
-        "exhibition.scheduleitem": ScheduleItemFactory(agency=agency, status=DRAFT, hall=f"سالن {suffix}"),
+        "exhibition.scheduleitem": ScheduleItemFactory(
+            agency=agency, status=DRAFT, hall=f"سالن {suffix}"
+        ),
         "exhibition.contactrequest": ContactRequestFactory(booth=booth),
         "exhibition.stratabase": StrataBaseFactory(status=DRAFT),
     }
@@ -83,7 +89,9 @@ def world(db, edition, django_user_model):
     accounts = {
         Role.ORGANIZER: make_account(django_user_model, "organizer", Role.ORGANIZER),
         Role.AGENCY_STAFF: make_account(django_user_model, "staff_a", Role.AGENCY_STAFF),
-        Role.NEIGHBORHOOD_MANAGER: make_account(django_user_model, "manager_a", Role.NEIGHBORHOOD_MANAGER),
+        Role.NEIGHBORHOOD_MANAGER: make_account(
+            django_user_model, "manager_a", Role.NEIGHBORHOOD_MANAGER
+        ),
         Role.BOOTH_HOLDER: make_account(django_user_model, "holder_a", Role.BOOTH_HOLDER),
         Role.REVIEWER: make_account(django_user_model, "reviewer", Role.REVIEWER),
         Role.AUDITOR: make_account(django_user_model, "auditor", Role.AUDITOR),
@@ -102,16 +110,29 @@ def world(db, edition, django_user_model):
         "exhibition.section": edition.sections.first(),
         "auth.group": Group.objects.get(name=GROUP_NAMES[Role.AUDITOR]),
         "axes.accessattempt": AccessAttempt.objects.create(
-            username="someone", ip_address="10.0.0.1", user_agent="x", path_info="/admin/login/",
-            failures_since_start=1, get_data="", post_data="", http_accept="*/*",
+            username="someone",
+            ip_address="10.0.0.1",
+            user_agent="x",
+            path_info="/admin/login/",
+            failures_since_start=1,
+            get_data="",
+            post_data="",
+            http_accept="*/*",
         ),
         "axes.accesslog": AccessLog.objects.create(
-            username="someone", ip_address="10.0.0.1", user_agent="x", path_info="/admin/login/",
+            username="someone",
+            ip_address="10.0.0.1",
+            user_agent="x",
+            path_info="/admin/login/",
             http_accept="*/*",
         ),
         "axes.accessfailurelog": AccessFailureLog.objects.create(
-            username="someone", ip_address="10.0.0.1", user_agent="x", path_info="/admin/login/",
-            http_accept="*/*", locked_out=False,
+            username="someone",
+            ip_address="10.0.0.1",
+            user_agent="x",
+            path_info="/admin/login/",
+            http_accept="*/*",
+            locked_out=False,
         ),
     }
     shared["neighborhoods.programmephase"] = ProgrammePhase.objects.first()

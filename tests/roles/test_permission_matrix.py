@@ -130,7 +130,9 @@ def test_permission_matrix(label, world, client, rf_user):
                 got["e"] = obj.pk in exportable
                 want["e"] = expected_view
             for key in want:
-                outcomes.append((role, f"{key}{'' if own else ' (other owner)'}", got[key], want[key]))
+                outcomes.append(
+                    (role, f"{key}{'' if own else ' (other owner)'}", got[key], want[key])
+                )
     wrong = [(role, what, got) for role, what, got, want in outcomes if got != want]
 
     assert wrong == []
