@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from moqdad.roles import Role
 
-O, S, M, H, R, A = (
+ORG, STAFF, MGR, HOLDER, REV, AUD = (
     Role.ORGANIZER,
     Role.AGENCY_STAFF,
     Role.NEIGHBORHOOD_MANAGER,
@@ -20,36 +20,36 @@ O, S, M, H, R, A = (
     Role.REVIEWER,
     Role.AUDITOR,
 )
-ROLES = [O, S, M, H, R, A]
+ROLES = [ORG, STAFF, MGR, HOLDER, REV, AUD]
 
 EXPECTED = {
-    "neighborhoods.agency": {O: "VACDH", S: "vh", R: "VH", A: "VH"},
-    "neighborhoods.programmephase": {O: "VACDH", R: "VH", A: "VH"},
-    "neighborhoods.neighborhood": {O: "VACDH", M: "vch", R: "VH", A: "VH"},
-    "neighborhoods.council": {O: "VACDH", M: "vach", R: "VH", A: "VH"},
-    "neighborhoods.councilmember": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "neighborhoods.problem": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "neighborhoods.actionplan": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "neighborhoods.initiative": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "neighborhoods.identityelement": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "neighborhoods.profileindicator": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "neighborhoods.vulnerabilityflag": {O: "VACDH", S: "vacdh"},
-    "neighborhoods.staffprofile": {O: "VACDH", A: "VH"},
-    "martyrs.martyr": {O: "VACDH", M: "vach", R: "VH", A: "VH"},
-    "martyrs.veterantally": {O: "VACDH", M: "vacdh", R: "VH", A: "VH"},
-    "martyrs.correctionsuggestion": {O: "VACDH", M: "vch", A: "VH"},
-    "exhibition.exhibition": {O: "VACDH", S: "VH", R: "VH", A: "VH"},
-    "exhibition.section": {O: "VACDH", S: "VH", R: "VH", A: "VH"},
-    "exhibition.stratabase": {O: "VACDH", S: "VH", R: "VH", A: "VH"},
-    "exhibition.booth": {O: "VACDH", S: "vch", M: "vch", R: "VH", A: "VH"},
-    "exhibition.boothholder": {O: "VACDH", S: "vacdh", M: "vacdh", A: "VH"},
-    "exhibition.scheduleitem": {O: "VACDH", S: "vacdh", R: "VH", A: "VH"},
-    "exhibition.contactrequest": {O: "VCDH", S: "vch", M: "vch", H: "vch", A: "VH"},
-    "auth.user": {O: "VACH", A: "VH"},
-    "auth.group": {O: "VH", A: "VH"},
-    "axes.accessattempt": {O: "VDH", A: "VH"},
-    "axes.accesslog": {O: "VH", A: "VH"},
-    "axes.accessfailurelog": {O: "VH", A: "VH"},
+    "neighborhoods.agency": {ORG: "VACDH", STAFF: "vh", REV: "VH", AUD: "VH"},
+    "neighborhoods.programmephase": {ORG: "VACDH", REV: "VH", AUD: "VH"},
+    "neighborhoods.neighborhood": {ORG: "VACDH", MGR: "vch", REV: "VH", AUD: "VH"},
+    "neighborhoods.council": {ORG: "VACDH", MGR: "vach", REV: "VH", AUD: "VH"},
+    "neighborhoods.councilmember": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "neighborhoods.problem": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "neighborhoods.actionplan": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "neighborhoods.initiative": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "neighborhoods.identityelement": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "neighborhoods.profileindicator": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "neighborhoods.vulnerabilityflag": {ORG: "VACDH", STAFF: "vacdh"},
+    "neighborhoods.staffprofile": {ORG: "VACDH", AUD: "VH"},
+    "martyrs.martyr": {ORG: "VACDH", MGR: "vach", REV: "VH", AUD: "VH"},
+    "martyrs.veterantally": {ORG: "VACDH", MGR: "vacdh", REV: "VH", AUD: "VH"},
+    "martyrs.correctionsuggestion": {ORG: "VACDH", MGR: "vch", AUD: "VH"},
+    "exhibition.exhibition": {ORG: "VACDH", STAFF: "VH", REV: "VH", AUD: "VH"},
+    "exhibition.section": {ORG: "VACDH", STAFF: "VH", REV: "VH", AUD: "VH"},
+    "exhibition.stratabase": {ORG: "VACDH", STAFF: "VH", REV: "VH", AUD: "VH"},
+    "exhibition.booth": {ORG: "VACDH", STAFF: "vch", MGR: "vch", REV: "VH", AUD: "VH"},
+    "exhibition.boothholder": {ORG: "VACDH", STAFF: "vacdh", MGR: "vacdh", AUD: "VH"},
+    "exhibition.scheduleitem": {ORG: "VACDH", STAFF: "vacdh", REV: "VH", AUD: "VH"},
+    "exhibition.contactrequest": {ORG: "VCDH", STAFF: "vch", MGR: "vch", HOLDER: "vch", AUD: "VH"},
+    "auth.user": {ORG: "VACH", AUD: "VH"},
+    "auth.group": {ORG: "VH", AUD: "VH"},
+    "axes.accessattempt": {ORG: "VDH", AUD: "VH"},
+    "axes.accesslog": {ORG: "VH", AUD: "VH"},
+    "axes.accessfailurelog": {ORG: "VH", AUD: "VH"},
 }
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
