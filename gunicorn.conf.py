@@ -1,0 +1,37 @@
+"""gunicorn settings for moqdad: `gunicorn moqdad.wsgi` picks this file up from the project folder.
+
+Tuned on the project's 2-core machine with `make bench` (README, "Performance"): threaded
+workers (gthread), one process per core and a few threads each. Pages spend part of their
+time waiting on PostgreSQL and Redis, so threads keep a core busy while another request
+waits; more processes than cores only add context switches and memory, more threads than
+~4 per process only add contention on the interpreter lock. Every value can be overridden
+from the environment (GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_BIND, ...).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+
+# Phones on a crowded venue network reconnect slowly: keep idle connections a little while.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+
+# Load the application once in the master: workers fork with it ready and share its memory.
+preload_app = True
+# Recycle workers now and then so a slow leak in any dependency cannot grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
+max_requests_jitter = max_requests // 10
+# The heartbeat file lives in memory, not on a disk that may stall under load.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 (gunicorn's own advice)
+
+# Access logs cost a write per request; a load balancer in front usually keeps them.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+# Trust X-Forwarded-* only from the local load balancer unless told otherwise.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
