@@ -22,7 +22,7 @@ setup: install
 
 data:
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py create_demo_accounts --demo
 
 run: setup data
 	DEBUG=on $(PY) manage.py runserver $(HOST)

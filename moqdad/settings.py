@@ -212,3 +212,6 @@ LOGGING = {
 # Staff at the venue share one NAT address, so a lock by address would shut out every
 # colleague: accounts are locked by username instead.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# The password `manage.py create_demo_accounts` gives the demo accounts (see the README).
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="")

@@ -1,0 +1,90 @@
+"""Create (or reset) the demo accounts and print their credentials.
+
+The password is, in this order: DEMO_PASSWORD from the environment; with --demo or DEBUG on,
+the documented demo password below; otherwise a fresh random one. It is printed on the console
+and stored nowhere else. The documented password is refused when PRODUCTION is on.
+
+Each account is one `DemoAccount` line in DEMO_ACCOUNTS; `attach` links an account to the rows
+its role works on (a neighborhood, a booth, an agency) after the demo data is loaded.
+"""
+
+import dataclasses
+import secrets
+from collections.abc import Callable
+
+from axes.utils import reset as reset_lockouts
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+DOCUMENTED_DEMO_PASSWORD = "meqdad-demo-1401"  # noqa: S105 (published in the README on purpose)
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    superuser: bool = False
+    groups: tuple[str, ...] = ()
+    attach: Callable | None = None
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("admin", "organizer with every permission (superuser)", superuser=True),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or reset the demo accounts and print their user names and password. The "
+        "password comes from DEMO_PASSWORD, else (with --demo or DEBUG on) is the documented "
+        f"demo password «{DOCUMENTED_DEMO_PASSWORD}», else is generated; it is never stored "
+        "in the repository."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Use the documented demo password (refused when PRODUCTION is on).",
+        )
+
+    def handle(self, *args, demo, **options):
+        password = self.password(demo=demo)
+        user_model = get_user_model()
+        with transaction.atomic():
+            for spec in DEMO_ACCOUNTS:
+                user, _ = user_model.objects.get_or_create(username=spec.username)
+                user.is_active = user.is_staff = True
+                user.is_superuser = spec.superuser
+                try:
+                    validate_password(password, user)
+                except ValidationError as error:
+                    raise CommandError(" ".join(error.messages)) from error
+                user.set_password(password)
+                user.save()
+                user.groups.set(Group.objects.get_or_create(name=name)[0] for name in spec.groups)
+                if spec.attach is not None:
+                    spec.attach(user)
+                reset_lockouts(username=spec.username)
+        width = max(len(spec.username) for spec in DEMO_ACCOUNTS)
+        self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
+        for spec in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {spec.username.ljust(width)}  {spec.role}")
+        self.stdout.write(f"  password: {password}")
+        self.stdout.write(f"  log in at {settings.PUBLIC_BASE_URL}/admin/")
+
+    def password(self, *, demo: bool) -> str:
+        if settings.DEMO_PASSWORD:
+            return settings.DEMO_PASSWORD
+        if demo or settings.DEBUG:
+            if settings.PRODUCTION:
+                raise CommandError(
+                    "The documented demo password is public: set DEMO_PASSWORD in production."
+                )
+            return DOCUMENTED_DEMO_PASSWORD
+        return secrets.token_urlsafe(12)
