@@ -21,6 +21,8 @@ def pytest_configure(config):
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
         settings.CACHES["default"]["KEY_PREFIX"] = worker
+    # A password hash costs about half a second by design; tests make many accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

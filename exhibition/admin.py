@@ -20,7 +20,9 @@ from exhibition.models import (
 from exhibition.resources import ScheduleItemResource
 from moqdad import jalali
 from moqdad.admin_base import MoqdadModelAdmin, MoqdadTabularInline
+from moqdad.admin_display import JalaliDateValuesListFilter
 from moqdad.permissions import ALL
+from moqdad.templatetags.persian import fa_digits
 
 
 class PartnershipInline(MoqdadTabularInline):
@@ -114,8 +116,23 @@ class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
     scope = {"agency": "agency"}
     resource_classes = [ScheduleItemResource]
     change_list_template = "admin/exhibition/scheduleitem/change_list.html"
-    list_display = ["title", "day_display", "start_time", "end_time", "place_label", "kind", "status"]
-    list_filter = ["exhibition", "day", "kind", "place_kind", "status", "agency"]
+    list_display = [
+        "title",
+        "day_display",
+        "start_time",
+        "end_time",
+        "place_display",
+        "kind",
+        "status",
+    ]
+    list_filter = [
+        "exhibition",
+        ("day", JalaliDateValuesListFilter),
+        "kind",
+        "place_kind",
+        "status",
+        "agency",
+    ]
     search_fields = ["title", "speakers", "hall", "booth__name"]
     list_select_related = ["booth", "exhibition"]
     autocomplete_fields = ["booth", "neighborhood", "agency"]
@@ -125,6 +142,10 @@ class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
         (_("Where"), {"fields": ["place_kind", "hall", "booth"]}),
         (_("Details"), {"fields": ["speakers", "description", "neighborhood", "agency"]}),
     ]
+
+    @admin.display(description=_("place"))
+    def place_display(self, obj):
+        return obj.place_label
 
     @admin.display(description=_("day"), ordering="day")
     def day_display(self, obj):
@@ -176,4 +197,6 @@ class ContactRequestAdmin(MoqdadModelAdmin):
         count = queryset.exclude(status=ContactRequest.Status.HANDLED).update(
             status=ContactRequest.Status.HANDLED, handled_by=request.user, handled_at=timezone.now()
         )
-        self.message_user(request, _("%(count)s requests marked as handled.") % {"count": count})
+        self.message_user(
+            request, _("%(count)s requests marked as handled.") % {"count": fa_digits(count)}
+        )

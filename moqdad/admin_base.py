@@ -1,65 +1,149 @@
 """The base every moqdad ModelAdmin shares: Jalali dates in forms and lists, history."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTimeWidget, BaseAdminTimeWidget
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from moqdad import jalali
+from moqdad.admin_display import (
+    JalaliHistoryContextHelper,
+    PersianValuesListFilter,
+    display_column,
+    display_function,
+    is_displayable_field,
+)
 from moqdad.permissions import OwnedRowsAdminMixin, OwnedRowsInlineMixin
+from moqdad.publishing import Publishable
+
+TIMESTAMP_FIELDS = ("created_at", "updated_at")
 
 
 class JalaliAdminMixin:
-    """Dates are typed and shown in Jalali everywhere in the admin."""
+    """Dates are typed and shown in Jalali everywhere in the admin, numbers in Persian digits."""
 
     formfield_overrides = {
         models.DateField: {"form_class": jalali.JalaliDateField, "widget": jalali.JalaliDateInput},
+        models.DateTimeField: {
+            "form_class": jalali.JalaliSplitDateTimeField,
+            "widget": jalali.JalaliSplitDateTimeWidget(
+                time_widget=BaseAdminTimeWidget(format="%H:%M")
+            ),
+        },
+        models.TimeField: {"widget": AdminTimeWidget(format="%H:%M")},
         models.URLField: {"assume_scheme": "https"},
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read-only dates are shown through `<name>_jalali` display functions.
+        for field in self.model._meta.concrete_fields:
+            if isinstance(field, models.DateField | models.TimeField):
+                setattr(self, f"{field.name}_jalali", display_function(field))
+
     def get_list_display(self, request):
+        editable = set(self.list_editable)
         columns = []
         for name in super().get_list_display(request):
-            field = self._date_field(name)
-            if field is None:
+            field = self._model_field(name)
+            if field is None or name in editable or not is_displayable_field(field):
                 columns.append(name)
-            elif isinstance(field, models.DateTimeField):
-                columns.append(_datetime_column(field))
             else:
-                columns.append(_date_column(field))
+                columns.append(display_column(field))
         return columns
 
-    def _date_field(self, name):
+    def get_list_filter(self, request):
+        filters = []
+        for entry in super().get_list_filter(request):
+            field = self._model_field(entry)
+            if field is not None and isinstance(field, models.IntegerField) and not field.choices:
+                filters.append((entry, PersianValuesListFilter))
+            else:
+                filters.append(entry)
+        return filters
+
+    def get_readonly_fields(self, request, obj=None):
+        return [self._jalali_name(name) for name in super().get_readonly_fields(request, obj)]
+
+    def get_fieldsets(self, request, obj=None):
+        readonly = set(self.get_readonly_fields(request, obj))
+
+        def shown(name):
+            if isinstance(name, list | tuple):
+                return type(name)(shown(part) for part in name)
+            jalali_name = self._jalali_name(name)
+            return jalali_name if jalali_name in readonly else name
+
+        return [
+            (title, {**options, "fields": [shown(name) for name in options.get("fields", [])]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
+    def _jalali_name(self, name):
+        field = self._model_field(name)
+        if isinstance(field, models.DateField | models.TimeField):
+            return f"{name}_jalali"
+        return name
+
+    def _model_field(self, name):
         if not isinstance(name, str):
             return None
         try:
-            field = self.model._meta.get_field(name)
+            return self.model._meta.get_field(name)
         except Exception:
             return None
-        return field if isinstance(field, models.DateField) else None
-
-
-def _date_column(field):
-    def column(obj):
-        return jalali.format_numeric(getattr(obj, field.name)) or "-"
-
-    column.short_description = field.verbose_name
-    column.admin_order_field = field.name
-    return column
-
-
-def _datetime_column(field):
-    def column(obj):
-        return jalali.format_datetime(getattr(obj, field.name)) or "-"
-
-    column.short_description = field.verbose_name
-    column.admin_order_field = field.name
-    return column
 
 
 class MoqdadModelAdmin(OwnedRowsAdminMixin, JalaliAdminMixin, SimpleHistoryAdmin):
     list_per_page = 50
     save_on_top = True
     empty_value_display = "-"
+
+    def get_readonly_fields(self, request, obj=None):
+        names = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            stamps = [name for name in TIMESTAMP_FIELDS if self._model_field(name)]
+            names += [f"{name}_jalali" for name in stamps if f"{name}_jalali" not in names]
+        return names
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.fieldsets:
+            return fieldsets
+        shown = {name for _title, options in fieldsets for name in options.get("fields", [])}
+        stamps = [
+            f"{name}_jalali"
+            for name in TIMESTAMP_FIELDS
+            if self._model_field(name) and f"{name}_jalali" not in shown
+        ]
+        if stamps:
+            fieldsets = [
+                *fieldsets,
+                (_("Record dates"), {"fields": stamps, "classes": ["collapse"]}),
+            ]
+        return fieldsets
+
+    def view_on_site(self, obj):
+        """Link to the public page only when there is one a visitor can open."""
+        if not hasattr(obj, "get_absolute_url"):
+            return None
+        if isinstance(obj, Publishable) and not obj.is_published:
+            return None
+        return obj.get_absolute_url()
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return JalaliHistoryContextHelper(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("History of %(object)s") % {"object": obj}
+        return _("Change history of %(object)s") % {"object": obj}
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("View an earlier version of %(object)s") % {"object": obj}
+        return _("Revert %(object)s to an earlier version") % {"object": obj}
 
 
 class MoqdadTabularInline(OwnedRowsInlineMixin, JalaliAdminMixin, admin.TabularInline):

@@ -12,6 +12,7 @@ import jdatetime
 from django import forms
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from moqdad.persian import to_latin_digits, to_persian_digits
@@ -41,6 +42,11 @@ def _persian() -> bool:
 
 def _digits(value) -> str:
     return to_persian_digits(value) if _persian() else str(value)
+
+
+# A number for a message built now and shown later (a ValidationError's params): its digits
+# follow the language active when the message is shown.
+lazy_digits = lazy(_digits, str)
 
 
 def to_jalali(value: datetime.date) -> jdatetime.date:
@@ -217,3 +223,31 @@ class PartialJalaliDateField(forms.CharField):
             return parse(value, allow_partial=True)
         except JalaliDateError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from exc
+
+
+class JalaliSplitDateTimeWidget(forms.MultiWidget):
+    """A Jalali date box beside a time box; the admin passes its own time widget (clock)."""
+
+    template_name = "moqdad/widgets/jalali_split_datetime.html"
+
+    def __init__(self, attrs=None, time_widget=None):
+        time_widget = time_widget or forms.TimeInput(attrs={"class": "vTimeField", "size": "8"})
+        super().__init__([JalaliDateInput(attrs), time_widget], attrs)
+
+    def decompress(self, value):
+        if not value:
+            return [None, None]
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return [local.date(), local.time().replace(second=0, microsecond=0)]
+
+
+class JalaliSplitDateTimeField(forms.SplitDateTimeField):
+    """A date and time typed as a Jalali date and a time; cleans to an aware datetime."""
+
+    widget = JalaliSplitDateTimeWidget
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        date_field = JalaliDateField(required=False)
+        date_field.error_messages.setdefault("incomplete", self.error_messages["incomplete"])
+        self.fields = (date_field, self.fields[1])

@@ -1,9 +1,16 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from moqdad.admin_base import MoqdadModelAdmin, MoqdadTabularInline
+from moqdad.templatetags.persian import fa_digits
 from neighborhoods.models import (
+    COUNCIL_MIN_MEMBERS,
     ActionPlan,
     Agency,
     Council,
@@ -18,6 +25,7 @@ from neighborhoods.models import (
     VulnerabilityFlag,
     validate_council_size,
 )
+from neighborhoods.services import council_check_room, council_member_add, council_member_remove
 
 
 @admin.register(Agency)
@@ -83,6 +91,10 @@ class CouncilMemberInline(MoqdadTabularInline):
     fields = ["full_name", "role", "is_chair", "publish_name", "phone", "address"]
     show_change_link = False
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new council needs at least six members: offer six empty rows.
+        return COUNCIL_MIN_MEMBERS if obj is None else 0
+
 
 @admin.register(Council)
 class CouncilAdmin(MoqdadModelAdmin):
@@ -95,23 +107,68 @@ class CouncilAdmin(MoqdadModelAdmin):
     inlines = [CouncilMemberInline]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(_member_count=Count("members"))
 
     @admin.display(description=_("members"), ordering="_member_count")
     def member_count(self, obj):
-        return obj._member_count
+        return fa_digits(obj._member_count)
+
+
+class CouncilMemberAdminForm(forms.ModelForm):
+    """The admin builds the fields; this form adds the council-size check."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        council = cleaned_data.get("council")
+        joining = self.instance.pk is None or self.instance.council_id != getattr(
+            council, "pk", None
+        )
+        if council is not None and joining:
+            council_check_room(council=council)
+        return cleaned_data
 
 
 @admin.register(CouncilMember)
 class CouncilMemberAdmin(MoqdadModelAdmin):
     scope = {"neighborhood": "council__neighborhood"}
+    form = CouncilMemberAdminForm
     list_display = ["full_name", "council", "role", "is_chair", "publish_name"]
     list_filter = ["role", "is_chair", "publish_name"]
     search_fields = ["full_name", "council__neighborhood__name"]
     list_select_related = ["council__neighborhood"]
     autocomplete_fields = ["council"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        fields = ["full_name", "role", "is_chair", "publish_name", "phone", "address"]
+        member = council_member_add(
+            council=obj.council, **{name: getattr(obj, name) for name in fields}
+        )
+        obj.pk = member.pk
+        obj._state.adding = False
+
+    def delete_model(self, request, obj):
+        council_member_remove(member=obj)
+
+    def get_actions(self, request):
+        # One by one, so that a council never silently drops below six members.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        member = self.get_object(request, unquote(object_id))
+        if request.method == "POST" and member is not None:
+            remaining = member.council.members.count() - 1
+            if remaining < COUNCIL_MIN_MEMBERS:
+                try:
+                    validate_council_size(remaining)
+                except ValidationError as error:
+                    self.message_user(request, error.messages[0], messages.ERROR)
+                return HttpResponseRedirect(request.path)
+        return super().delete_view(request, object_id, extra_context)
 
 
 class ActionPlanInline(MoqdadTabularInline):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from moqdad.images import SafeImageField
+from moqdad.jalali import lazy_digits
 from moqdad.persian import normalize_for_search
 from moqdad.publishing import Publishable, Timestamped
 
@@ -196,7 +197,9 @@ class VulnerabilityFlag(Timestamped):
             models.UniqueConstraint(
                 fields=["neighborhood", "agency", "year"],
                 name="flag_unique_per_body_year",
-                violation_error_message=_("This body has already flagged this neighborhood that year."),
+                violation_error_message=_(
+                    "This body has already flagged this neighborhood that year."
+                ),
             )
         ]
 
@@ -271,7 +274,11 @@ def validate_council_size(count: int) -> None:
                 "this one would have %(count)s."
             ),
             code="council_size",
-            params={"min": COUNCIL_MIN_MEMBERS, "max": COUNCIL_MAX_MEMBERS, "count": count},
+            params={
+                "min": lazy_digits(COUNCIL_MIN_MEMBERS),
+                "max": lazy_digits(COUNCIL_MAX_MEMBERS),
+                "count": lazy_digits(count),
+            },
         )
 
 
