@@ -1,10 +1,25 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from martyrs.models import CorrectionSuggestion, Martyr, VeteranTally
+from martyrs.resources import ADMIN_IMPORT_MAX_ROWS, MartyrResource, VeteranTallyResource
 from moqdad import jalali
 from moqdad.admin_base import MoqdadModelAdmin
+from moqdad.persian import normalize_for_search
+
+
+class AllOrNothingImportMixin(ImportExportMixin):
+    """CSV and XLSX import with a dry-run preview; a sheet with one bad row writes none."""
+
+    formats = [CSV, XLSX]
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return kwargs
 
 
 class MartyrAdminForm(forms.ModelForm):
@@ -56,9 +71,9 @@ class MartyrAdminForm(forms.ModelForm):
 
 
 @admin.register(Martyr)
-class MartyrAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
+class MartyrAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
     form = MartyrAdminForm
+    resource_classes = [MartyrResource]
     list_display = [
         "full_name",
         "father_name",
@@ -70,7 +85,11 @@ class MartyrAdmin(MoqdadModelAdmin):
         "status",
     ]
     list_filter = ["status", "category", "is_prominent", "is_verified", "is_synthetic"]
-    search_fields = ["search_text", "operation", "unit"]
+    search_fields = [
+        "search_text__contains",
+        "father_name_key__contains",
+        "operation_key__contains",
+    ]
     list_select_related = ["neighborhood"]
     autocomplete_fields = ["neighborhood"]
     fieldsets = [
@@ -84,9 +103,12 @@ class MartyrAdmin(MoqdadModelAdmin):
         (_("Record"), {"fields": ["source", "is_verified", "is_synthetic", "status"]}),
     ]
 
-    def get_search_results(self, request, queryset, search_term):
-        from moqdad.persian import normalize_for_search
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {**super().get_import_resource_kwargs(request, **kwargs),
+                "max_rows": ADMIN_IMPORT_MAX_ROWS}  # fmt: skip
 
+    def get_search_results(self, request, queryset, search_term):
+        """Search on the normalized keys, so «كبيري پور» finds «کبیری‌پور»."""
         return super().get_search_results(
             request, queryset, normalize_for_search(search_term) or search_term
         )
@@ -97,8 +119,8 @@ class MartyrAdmin(MoqdadModelAdmin):
 
 
 @admin.register(VeteranTally)
-class VeteranTallyAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
+class VeteranTallyAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
+    resource_classes = [VeteranTallyResource]
     list_display = ["neighborhood", "kind", "count"]
     list_filter = ["kind"]
     search_fields = ["neighborhood__name"]
@@ -108,7 +130,6 @@ class VeteranTallyAdmin(MoqdadModelAdmin):
 
 @admin.register(CorrectionSuggestion)
 class CorrectionSuggestionAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "martyr__neighborhood"}
     list_display = ["martyr", "name", "relation", "is_handled", "created_at"]
     list_filter = ["is_handled"]
     search_fields = ["martyr__last_name", "name", "message"]

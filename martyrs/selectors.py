@@ -9,14 +9,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from martyrs.models import Martyr, VeteranTally
 from moqdad.persian import normalize_for_search
 from moqdad.publishing import PublicationStatus
 from neighborhoods.models import Neighborhood
+
+# Long texts a list of names never shows.
+LIST_DEFERRED = ["biography", "testament_excerpt", "source", "search_text"]
 
 
 def martyr_list_public() -> QuerySet[Martyr]:
@@ -32,16 +37,18 @@ def martyr_search(
     operation: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    near: bool = False,
 ) -> QuerySet[Martyr]:
     """Published martyrs matching a name and filters, best match first.
 
     The name is matched on its search key (`normalize_for_search`), so every spelling
     variant finds the same martyr on every database: a martyr whose key contains the
-    query's key is found everywhere. On PostgreSQL, names within trigram distance of the
-    query (a typo, a letter left out) are found too, and rank after the exact ones by
-    similarity. Without a name, martyrs come in alphabetical order.
+    query's key is found, names starting with it first. With `near` (PostgreSQL only),
+    names within trigram distance of the query are found instead (a typo, a letter left
+    out), most similar first; `martyr_search_page` asks for them when nothing matches
+    exactly. Without a name, martyrs come in alphabetical order.
     """
-    martyrs = martyr_list_public()
+    martyrs = martyr_list_public().defer(*LIST_DEFERRED)
     if neighborhood is not None:
         martyrs = martyrs.filter(neighborhood=neighborhood)
     if category:
@@ -60,27 +67,60 @@ def martyr_search(
     key = normalize_for_search(query)
     if not key:
         return martyrs.order_by("last_name", "first_name", "id")
-
+    if near:
+        if not supports_near_search():
+            return martyrs.none()
+        return (
+            martyrs.filter(TrigramWordSimilar(F("search_text"), Value(key)))
+            .annotate(similarity=TrigramWordSimilarity(Value(key), "search_text"))
+            .order_by("-similarity", "last_name", "first_name", "id")
+        )
     # A name that starts with the query (a surname typed whole, a first name) comes before
     # one that only contains it.
-    exact = Case(
-        When(Q(search_text__startswith=key) | Q(search_text__contains=f" {key}"), then=Value(2)),
-        When(search_text__contains=key, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    if connection.vendor == "postgresql":
-        similar = TrigramWordSimilar(F("search_text"), Value(key))
-        return (
-            martyrs.filter(Q(search_text__contains=key) | Q(similar))
-            .annotate(match=exact, similarity=TrigramWordSimilarity(Value(key), "search_text"))
-            .order_by("-match", "-similarity", "last_name", "first_name", "id")
-        )
+    starts = Q(search_text__startswith=key) | Q(search_text__contains=f" {key}")
     return (
         martyrs.filter(search_text__contains=key)
-        .annotate(match=exact)
-        .order_by("-match", "last_name", "first_name", "id")
+        .annotate(starts=Case(When(starts, then=Value(1)), default=Value(0)))
+        .order_by("-starts", "last_name", "first_name", "id")
     )
+
+
+def supports_near_search() -> bool:
+    """Typo-tolerant search needs PostgreSQL's pg_trgm (migration 0002 enables it)."""
+    return connection.vendor == "postgresql"
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` results and says when there are more.
+
+    Beyond a thousand names a visitor adds to the name or a filter rather than page on, and
+    counting tens of thousands of matches («محمد») would cost more than the page itself.
+    """
+
+    cap = 1000
+
+    @cached_property
+    def count(self) -> int:
+        counted = self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        self.capped = counted > self.cap
+        return min(counted, self.cap)
+
+
+def martyr_search_page(*, page: str | int | None, per_page: int, **criteria) -> Page:
+    """One page of `martyr_search`; when no name matches exactly, the names nearest to it.
+
+    The page's `near` attribute says which it is, and its paginator's `capped` whether
+    there were more results than it counted. An exact search costs two queries (count and
+    page); a fruitless one on PostgreSQL two more for the near names.
+    """
+    found = CappedPaginator(martyr_search(**criteria), per_page).get_page(page)
+    found.near = False
+    if found.paginator.count == 0 and criteria.get("query") and supports_near_search():
+        near = CappedPaginator(martyr_search(**criteria, near=True), per_page).get_page(page)
+        if near.paginator.count:
+            near.near = True
+            return near
+    return found
 
 
 def martyr_get_public(*, pk: int) -> Martyr | None:

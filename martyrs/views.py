@@ -15,8 +15,9 @@ PAGE_SIZE = 30
 
 def martyr_search(request):
     form = MartyrSearchForm(request.GET or None)
-    martyrs = selectors.martyr_search(**form.search_arguments())
-    page = Paginator(martyrs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.martyr_search_page(
+        page=request.GET.get("page"), per_page=PAGE_SIZE, **form.search_arguments()
+    )
     return render(request, "martyrs/search.html", {"form": form, "page": page})
 
 

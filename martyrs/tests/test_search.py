@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 
-from martyrs.selectors import martyr_search
+from martyrs.selectors import CappedPaginator, martyr_search, martyr_search_page
 from martyrs.tests.factories import MartyrFactory
 from moqdad.publishing import PublicationStatus
 from neighborhoods.tests.factories import NeighborhoodFactory
@@ -103,4 +103,16 @@ def test_martyr_search_tolerates_a_typo_on_postgresql(db):
     martyr = MartyrFactory(first_name="مهدی", last_name="کبیری‌پور")
     MartyrFactory(first_name="رضا", last_name="تهرانی")
 
-    assert list(martyr_search(query="کبیریپوز")) == [martyr]
+    page = martyr_search_page(query="کبیریپوز", page=1, per_page=30)
+
+    assert list(martyr_search(query="کبیریپوز")) == []
+    assert (list(page), page.near) == ([martyr], True)
+
+
+def test_martyr_search_page_counts_up_to_its_cap(db, monkeypatch):
+    MartyrFactory.create_batch(3, last_name="کریمی")
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+
+    page = martyr_search_page(query="کریمی", page=1, per_page=30)
+
+    assert (page.paginator.count, page.paginator.capped, len(page)) == (2, True, 2)
