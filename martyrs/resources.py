@@ -22,7 +22,12 @@ from import_export import fields, resources, widgets
 
 from martyrs.models import Martyr, VeteranTally
 from moqdad import jalali
-from moqdad.persian import clean_user_text, normalize_for_search, to_latin_digits
+from moqdad.persian import (
+    clean_user_text,
+    normalize_for_search,
+    to_latin_digits,
+    to_persian_digits,
+)
 from moqdad.publishing import PublicationStatus
 from neighborhoods.models import Neighborhood
 
@@ -297,7 +302,7 @@ class MartyrResource(PersianHeadersMixin, resources.ModelResource):
                     "This sheet has %(rows)s rows; the admin imports at most %(max)s. "
                     "Import it with the command: manage.py import_martyrs FILE.csv"
                 )
-                % {"rows": len(dataset), "max": self.max_rows}
+                % {"rows": to_persian_digits(len(dataset)), "max": to_persian_digits(self.max_rows)}
             )
         super().before_import(dataset, **kwargs)
         self.fields["neighborhood"].widget.load()
@@ -340,7 +345,7 @@ class MartyrResource(PersianHeadersMixin, resources.ModelResource):
             return _(
                 "Row %(row)s of this sheet already has this martyr "
                 "(same names, father's name and martyrdom date)."
-            ) % {"row": earlier_row}
+            ) % {"row": to_persian_digits(earlier_row)}
         if self.remember_rows and self.row_number is not None:
             self.seen[key] = self.row_number
         existing = (
@@ -358,7 +363,7 @@ class MartyrResource(PersianHeadersMixin, resources.ModelResource):
         return _(
             "This martyr is already recorded as number %(id)s "
             "(same names, father's name and martyrdom date)."
-        ) % {"id": existing}
+        ) % {"id": to_persian_digits(existing)}
 
 
 class VeteranTallyResource(PersianHeadersMixin, resources.ModelResource):
