@@ -72,6 +72,7 @@ class MartyrAdminForm(forms.ModelForm):
 
 @admin.register(Martyr)
 class MartyrAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     form = MartyrAdminForm
     resource_classes = [MartyrResource]
     list_display = [
@@ -120,6 +121,7 @@ class MartyrAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
 
 @admin.register(VeteranTally)
 class VeteranTallyAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
+    scope = {"neighborhood": "neighborhood"}
     resource_classes = [VeteranTallyResource]
     list_display = ["neighborhood", "kind", "count"]
     list_filter = ["kind"]
@@ -130,6 +132,7 @@ class VeteranTallyAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
 
 @admin.register(CorrectionSuggestion)
 class CorrectionSuggestionAdmin(MoqdadModelAdmin):
+    scope = {"neighborhood": "martyr__neighborhood"}
     list_display = ["martyr", "name", "relation", "is_handled", "created_at"]
     list_filter = ["is_handled"]
     search_fields = ["martyr__last_name", "name", "message"]

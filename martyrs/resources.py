@@ -9,7 +9,8 @@ is invalid (`import_data` forces `rollback_on_validation_errors`), so a sheet wi
 row writes no row. Rows are saved one by one through the model's `full_clean()` and
 `save()`, so the search keys are filled, the database constraints give their Persian
 messages (two prominent martyrs in one neighborhood), and every row is in the change
-history. A martyr already recorded, or repeated within the sheet, with the same names,
+history. In the admin each row also passes the account's row rules (a neighborhood
+manager imports only their neighborhood's martyrs). A martyr already recorded, or repeated within the sheet, with the same names,
 father's name and martyrdom date, is reported as an error rather than written twice.
 """
 
@@ -22,6 +23,7 @@ from import_export import fields, resources, widgets
 
 from martyrs.models import Martyr, VeteranTally
 from moqdad import jalali
+from moqdad.permissions import OwnedRowsResourceMixin
 from moqdad.persian import (
     clean_user_text,
     normalize_for_search,
@@ -226,7 +228,7 @@ class PersianHeadersMixin:
             instance._history_user = user
 
 
-class MartyrResource(PersianHeadersMixin, resources.ModelResource):
+class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.ModelResource):
     id = fields.Field(attribute="id", column_name="شناسه", widget=widgets.IntegerWidget())
     first_name = text_field("first_name", "نام")
     last_name = text_field("last_name", "نام خانوادگی")
@@ -366,7 +368,7 @@ class MartyrResource(PersianHeadersMixin, resources.ModelResource):
         ) % {"id": to_persian_digits(existing)}
 
 
-class VeteranTallyResource(PersianHeadersMixin, resources.ModelResource):
+class VeteranTallyResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.ModelResource):
     neighborhood = fields.Field(
         attribute="neighborhood", column_name="محله", widget=NeighborhoodWidget()
     )
