@@ -126,7 +126,7 @@ CHANGELISTS = [
     ("exhibition.stratabase", StrataBaseFactory, 9),
     ("exhibition.booth", BoothFactory, 12),
     ("exhibition.boothholder", BoothHolderFactory, 10),
-    ("exhibition.scheduleitem", ScheduleItemFactory, 13),
+    ("exhibition.scheduleitem", ScheduleItemFactory, 14),
     ("exhibition.contactrequest", ContactRequestFactory, 10),
 ]
 

@@ -11,6 +11,7 @@ from exhibition.demo_data import (
     DemoDataError,
     DemoScale,
 )
+from moqdad import caching
 
 
 def _count(value: str) -> int:
@@ -67,6 +68,8 @@ class Command(BaseCommand):
             counts = builder.run()
         except DemoDataError as error:
             raise CommandError(str(error)) from error
+        # Bulk inserts send no signals: tell the page cache that every page may have changed.
+        caching.content_changed()
         if verbosity >= 1:
             summary = ", ".join(f"{number:,} {label}" for label, number in counts.items())
             elapsed = time.perf_counter() - started
