@@ -3,7 +3,11 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_roles(sender, using="default", **kwargs):
+def _sync_roles(sender, using="default", plan=None, **kwargs):
+    if plan is None:
+        # `flush` (not `migrate`) sent this: an emptied database stays empty, so that a
+        # restore can load the archived groups.
+        return
     from django.apps import apps
 
     from moqdad.roles import sync_role_groups

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
@@ -16,7 +17,7 @@ from exhibition.tests.factories import (
 )
 from martyrs.tests.factories import CorrectionSuggestionFactory, MartyrFactory, VeteranTallyFactory
 from moqdad.publishing import PublicationStatus
-from moqdad.roles import GROUP_NAMES, Role
+from moqdad.roles import GROUP_NAMES, Role, sync_role_groups
 from neighborhoods.models import Agency, ProfileIndicator, ProgrammePhase, StaffProfile
 from neighborhoods.tests.factories import (
     ActionPlanFactory,
@@ -84,6 +85,9 @@ def _owner_records(suffix, edition):
 
 @pytest.fixture
 def world(db, edition, django_user_model):
+    if not Group.objects.filter(name__in=GROUP_NAMES.values()).exists():
+        # A transactional test flushed the groups the migration made.
+        sync_role_groups(apps)
     a = _owner_records("A", edition)
     b = _owner_records("B", edition)
     accounts = {
