@@ -155,7 +155,7 @@ class Access:
         self.is_superuser = active and user.is_superuser
         self.perms: dict[str, set[str]] = {}
         self._owned: dict[str, list] = {}
-        if not active:
+        if not active or self.is_superuser:
             return
         for name in user.groups.filter(name__in=ROLE_BY_GROUP_NAME).values_list("name", flat=True):
             self.perms[ROLE_BY_GROUP_NAME[name]] = set()
