@@ -21,7 +21,7 @@ setup: install
 	$(PY) manage.py collectstatic --noinput -v0
 
 data:
-	$(PY) manage.py load_demo_data
+	$(PY) manage.py load_demo_data $(DEMO_ARGS)
 	$(PY) manage.py create_demo_accounts --demo
 
 run: setup data

@@ -323,6 +323,11 @@ def test_load_demo_data_default_scale_matches_the_announcement(edition):
 # Demo accounts ---------------------------------------------------------------------------
 
 
+@pytest.fixture
+def fast_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def create_accounts(**options) -> str:
     out = io.StringIO()
     call_command("create_demo_accounts", stdout=out, **options)
@@ -336,7 +341,7 @@ def log_in(client, password) -> tuple[int, list]:
     return response.status_code, response.redirect_chain
 
 
-def test_create_demo_accounts_prints_a_password_that_opens_the_admin(db, client):
+def test_create_demo_accounts_prints_a_password_that_opens_the_admin(db, client, fast_hashing):
     password = create_accounts(demo=True)
 
     status, redirects = log_in(client, password)
@@ -345,7 +350,9 @@ def test_create_demo_accounts_prints_a_password_that_opens_the_admin(db, client)
     assert (status, redirects) == (200, [("/admin/", 302)])
 
 
-def test_create_demo_accounts_twice_keeps_one_admin_and_resets_its_password(db, settings):
+def test_create_demo_accounts_twice_keeps_one_admin_and_resets_its_password(
+    db, settings, fast_hashing
+):
     settings.DEMO_PASSWORD = ""
     create_accounts(demo=True)
     admin = get_user_model().objects.get(username="admin")
@@ -357,16 +364,17 @@ def test_create_demo_accounts_twice_keeps_one_admin_and_resets_its_password(db, 
     admin = get_user_model().objects.get(username="admin")
     assert get_user_model().objects.filter(username="admin").count() == 1
     assert (admin.is_superuser, admin.is_staff) == (True, True)
+    assert list(admin.groups.values_list("name", flat=True)) == ["ستاد برگزاری"]
     assert admin.check_password("meqdad-demo-1401")
 
 
-def test_create_demo_accounts_uses_the_password_from_the_environment(db, settings):
+def test_create_demo_accounts_uses_the_password_from_the_environment(db, settings, fast_hashing):
     settings.DEMO_PASSWORD = "a-secret-from-the-env-42"
 
     assert create_accounts(demo=True) == "a-secret-from-the-env-42"
 
 
-def test_create_demo_accounts_generates_a_password_outside_demo_mode(db, settings):
+def test_create_demo_accounts_generates_a_password_outside_demo_mode(db, settings, fast_hashing):
     settings.DEMO_PASSWORD, settings.DEBUG = "", False
 
     first, second = create_accounts(), create_accounts()

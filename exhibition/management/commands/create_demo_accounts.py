@@ -21,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from moqdad.roles import GROUP_NAMES, Role
+
 DOCUMENTED_DEMO_PASSWORD = "meqdad-demo-1401"  # noqa: S105 (published in the README on purpose)
 
 
@@ -34,7 +36,12 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount("admin", "organizer with every permission (superuser)", superuser=True),
+    DemoAccount(
+        "admin",
+        "organizer with every permission (superuser)",
+        superuser=True,
+        groups=(GROUP_NAMES[Role.ORGANIZER],),
+    ),
 ]
 
 
