@@ -1,17 +1,54 @@
-"""QR codes that point to a booth's public page, for signs at the booth and for its page."""
+"""QR codes that point to a booth's public page, for its sign and its page."""
+
+import hashlib
+import io
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
 
-from exhibition.models import Booth
+QR_CACHE_SECONDS = 24 * 60 * 60
+QR_ERROR_LEVEL = "m"
+PNG_SCALE = 10
+SVG_SCALE = 8
 
 
-def booth_public_url(booth: Booth) -> str:
-    """The absolute address of the booth's page, as printed signs must carry it."""
-    return f"{settings.PUBLIC_BASE_URL}{booth.get_absolute_url()}"
+def booth_public_url(booth) -> str:
+    """The booth page's absolute address in the default language, on the public host."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("exhibition:booth", kwargs={"code": booth.code})
+    return settings.PUBLIC_BASE_URL + path
 
 
-def booth_qr_svg(booth: Booth, *, svgclass: str = "qr") -> str:
+def booth_qr_code(booth) -> segno.QRCode:
+    return segno.make(booth_public_url(booth), error=QR_ERROR_LEVEL, micro=False)
+
+
+def _cache_key(url: str, kind: str) -> str:
+    return f"booth-qr:{kind}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def booth_qr(booth, kind: str) -> bytes:
+    """The booth's QR code as `svg` or `png` bytes, cached by the address it encodes."""
+    url = booth_public_url(booth)
+    cache_key = _cache_key(url, kind)
+    data = cache.get(cache_key)
+    if data is None:
+        out = io.BytesIO()
+        code = booth_qr_code(booth)
+        if kind == "svg":
+            code.save(out, kind="svg", scale=SVG_SCALE, border=4, xmldecl=False, title=url)
+        else:
+            code.save(out, kind="png", scale=PNG_SCALE, border=4)
+        data = out.getvalue()
+        cache.set(cache_key, data, QR_CACHE_SECONDS)
+    return data
+
+
+def booth_qr_svg(booth, *, svgclass: str = "qr") -> str:
     """An inline SVG QR code (scalable: sized by CSS through its viewBox) of the booth's page."""
-    code = segno.make(booth_public_url(booth), error="m", micro=False)
-    return code.svg_inline(omitsize=True, border=2, svgclass=svgclass, dark="#000", light="#fff")
+    return booth_qr_code(booth).svg_inline(
+        omitsize=True, border=2, svgclass=svgclass, dark="#000", light="#fff"
+    )

@@ -1,18 +1,27 @@
 import dataclasses
 import datetime
+import re
 import zoneinfo
+from decimal import Decimal
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet, Sum
+from django.utils.translation import gettext as _
 
-from exhibition.models import Booth, Exhibition, ScheduleItem, Section
+from exhibition import charts
+from exhibition.models import Booth, BoothPhoto, Exhibition, ScheduleItem, Section
 from martyrs.models import Martyr, VeteranTally
+from martyrs.selectors import martyr_search
+from moqdad.persian import normalize_for_search
+from moqdad.publishing import PublicationStatus
 from neighborhoods.models import (
+    Council,
     CouncilMember,
     IdentityElement,
     Initiative,
     Neighborhood,
     Problem,
     ProfileIndicator,
+    ProgrammePhase,
 )
 
 # The exhibition's clock: "now" on the public site is always Qom's local time.
@@ -35,14 +44,14 @@ class SchedulePlace:
 
 
 def exhibition_current() -> Exhibition | None:
-    return Exhibition.objects.filter(is_current=True).first()
+    return Exhibition.objects.published().filter(is_current=True).first()
 
 
 def booth_get_public(*, exhibition: Exhibition, code: str) -> Booth | None:
     return (
         Booth.objects.published()
         .filter(exhibition=exhibition, code=code)
-        .select_related("section", "neighborhood", "strata_base")
+        .select_related("exhibition", "section", "neighborhood", "strata_base")
         .first()
     )
 
@@ -260,4 +269,293 @@ def neighborhood_print_profile(
         martyr_count=martyrs.count(),
         prominent_martyr=martyrs.filter(is_prominent=True).first(),
         veteran_tallies=list(VeteranTally.objects.filter(neighborhood=neighborhood)),
+    )
+
+
+# --- The public site -----------------------------------------------------------------------
+
+SEARCH_LIMIT = 20
+CHART_NEIGHBORHOOD_ROWS = 15
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+DEFAULT_SECTION_COLOUR = "#1b6b5a"
+PLAN_SCALE = 20  # SVG units per metre
+PLAN_MARGIN = 1  # metres around the booths
+
+
+def section_colour(section: Section) -> str:
+    """The section's colour if it is a well-formed hex colour (it goes into an attribute)."""
+    return section.color if _HEX_COLOUR.match(section.color or "") else DEFAULT_SECTION_COLOUR
+
+
+def booths_public(*, exhibition: Exhibition) -> QuerySet[Booth]:
+    return (
+        Booth.objects.published()
+        .filter(exhibition=exhibition, section__status=PublicationStatus.PUBLISHED)
+        .select_related("section", "neighborhood", "strata_base")
+        .order_by("section__number", "code")
+    )
+
+
+def sections_with_booths_public(*, exhibition: Exhibition) -> list[Section]:
+    """Published sections, each with `public_booths` (published booths in code order)."""
+    return list(
+        Section.objects.published()
+        .filter(exhibition=exhibition)
+        .prefetch_related(
+            Prefetch(
+                "booths",
+                queryset=Booth.objects.published()
+                .select_related("neighborhood", "strata_base")
+                .order_by("code"),
+                to_attr="public_booths",
+            )
+        )
+        .order_by("number")
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class BoothPage:
+    booth: Booth
+    photos: list[BoothPhoto]
+    prominent_martyr: Martyr | None
+    schedule_items: list[ScheduleItem]
+
+
+def booth_page_public(*, booth: Booth) -> BoothPage:
+    prominent = None
+    if booth.neighborhood_id and booth.neighborhood.status == PublicationStatus.PUBLISHED:
+        prominent = (
+            Martyr.objects.published()
+            .filter(neighborhood_id=booth.neighborhood_id, is_prominent=True)
+            .first()
+        )
+    return BoothPage(
+        booth=booth,
+        photos=list(booth.photos.order_by("position", "pk")),
+        prominent_martyr=prominent,
+        schedule_items=list(
+            ScheduleItem.objects.published()
+            .filter(booth=booth, place_kind=ScheduleItem.PlaceKind.BOOTH)
+            .order_by("day", "start_time", "pk")
+        ),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanBooth:
+    booth: Booth
+    x: float
+    y: float
+    width: float
+    height: float
+    center_x: float
+    center_y: float
+    font_size: float
+    fill: str
+
+
+@dataclasses.dataclass(frozen=True)
+class FloorPlan:
+    width: float
+    height: float
+    booths: list[PlanBooth]
+    sections: list[tuple[Section, str, list[Booth]]]
+
+
+def floor_plan_public(*, exhibition: Exhibition) -> FloorPlan:
+    """The hall drawn from the booths' positions, measured from the hall's top-right corner."""
+    booths = list(booths_public(exhibition=exhibition))
+    hall_width = max((b.plan_x + b.plan_width for b in booths), default=Decimal(10))
+    hall_depth = max((b.plan_y + b.plan_depth for b in booths), default=Decimal(6))
+    width = float(hall_width) + 2 * PLAN_MARGIN
+    placed = []
+    sections: dict[int, tuple[Section, str, list[Booth]]] = {}
+    for booth in booths:
+        fill = section_colour(booth.section)
+        sections.setdefault(booth.section_id, (booth.section, fill, []))[2].append(booth)
+        w, h = float(booth.plan_width), float(booth.plan_depth)
+        x = width - PLAN_MARGIN - float(booth.plan_x) - w
+        y = PLAN_MARGIN + float(booth.plan_y)
+        placed.append(
+            PlanBooth(
+                booth=booth,
+                x=round(x * PLAN_SCALE, 1),
+                y=round(y * PLAN_SCALE, 1),
+                width=round(w * PLAN_SCALE, 1),
+                height=round(h * PLAN_SCALE, 1),
+                center_x=round((x + w / 2) * PLAN_SCALE, 1),
+                center_y=round((y + h / 2) * PLAN_SCALE, 1),
+                font_size=round(min(w, h) * PLAN_SCALE * 0.28, 1),
+                fill=fill,
+            )
+        )
+    return FloorPlan(
+        width=round(width * PLAN_SCALE, 1),
+        height=round((float(hall_depth) + 2 * PLAN_MARGIN) * PLAN_SCALE, 1),
+        booths=placed,
+        sections=[sections[key] for key in sorted(sections, key=lambda k: sections[k][0].number)],
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class HeadlineFigures:
+    programme_neighborhoods: int
+    selected_neighborhoods: int
+    councils: int
+    council_members: int
+    initiatives: int
+    martyrs: int
+
+
+def _public_councils() -> QuerySet[Council]:
+    return Council.objects.published().filter(neighborhood__status=PublicationStatus.PUBLISHED)
+
+
+def headline_figures(*, exhibition: Exhibition | None) -> HeadlineFigures:
+    latest_phase = ProgrammePhase.objects.order_by("-number").first()
+    selected = exhibition.announced_selected_neighborhoods if exhibition else None
+    if selected is None:
+        selected = Neighborhood.objects.published().filter(is_selected=True).count()
+    return HeadlineFigures(
+        programme_neighborhoods=latest_phase.neighborhood_count if latest_phase else 0,
+        selected_neighborhoods=selected,
+        councils=_public_councils().count(),
+        council_members=CouncilMember.objects.filter(council__in=_public_councils()).count(),
+        initiatives=Initiative.objects.published()
+        .filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        .count(),
+        martyrs=Martyr.objects.published().count(),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Statistics:
+    growth: charts.ColumnChart
+    roles: charts.BarChart
+    initiatives: charts.BarChart
+    initiative_statuses: list[str]
+    memorial: charts.BarChart
+    memorial_rows: list[tuple[Neighborhood, int, int]]
+
+
+def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics:
+    """The statistics page's charts and the figures behind them (published content only)."""
+    columns = [
+        (
+            _("Phase %(number)s (%(year)s)") % {"number": phase.number, "year": phase.start_year},
+            phase.neighborhood_count,
+            1,
+        )
+        for phase in ProgrammePhase.objects.order_by("number")
+    ]
+    selected = exhibition.announced_selected_neighborhoods if exhibition else None
+    if selected is None:
+        selected = Neighborhood.objects.published().filter(is_selected=True).count()
+    columns.append((_("Selected for the exhibition"), selected, 2))
+    growth = charts.column_chart(
+        title=_("Neighborhoods in the programme"), columns=columns, rtl=rtl
+    )
+
+    role_counts = dict(
+        CouncilMember.objects.filter(council__in=_public_councils())
+        .order_by("role")
+        .values_list("role")
+        .annotate(n=Count("pk"))
+    )
+    roles = charts.bar_chart(
+        title=_("Council members by role"),
+        rows=[
+            (role.label, [role_counts[role]]) for role in CouncilMember.Role if role in role_counts
+        ],
+        series_labels=[_("Members")],
+        rtl=rtl,
+    )
+
+    kind_status = (
+        Initiative.objects.published()
+        .filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        .order_by("kind", "progress")
+        .values_list("kind", "progress")
+        .annotate(n=Count("pk"))
+    )
+    counts = {(kind, progress): n for kind, progress, n in kind_status}
+    statuses = list(Initiative.Progress)
+    initiatives = charts.bar_chart(
+        title=_("Initiatives by kind and status"),
+        rows=[
+            (kind.label, [counts.get((kind, status), 0) for status in statuses])
+            for kind in Initiative.Kind
+            if any(counts.get((kind, status)) for status in statuses)
+        ],
+        series_labels=[status.label for status in statuses],
+        rtl=rtl,
+    )
+
+    martyrs = dict(
+        Martyr.objects.published()
+        .filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        .order_by("neighborhood_id")
+        .values_list("neighborhood_id")
+        .annotate(n=Count("pk"))
+    )
+    veterans = dict(
+        VeteranTally.objects.filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        .order_by("neighborhood_id")
+        .values_list("neighborhood_id")
+        .annotate(n=Sum("count"))
+    )
+    ids = set(martyrs) | set(veterans)
+    neighborhoods = Neighborhood.objects.published().filter(pk__in=ids).order_by("name")
+    memorial_rows = [(n, martyrs.get(n.pk, 0), veterans.get(n.pk, 0) or 0) for n in neighborhoods]
+    top = sorted(memorial_rows, key=lambda row: (-(row[1] + row[2]), row[0].name))
+    memorial = charts.bar_chart(
+        title=_("Martyrs and veterans per neighborhood"),
+        rows=[(n.name, [m, v]) for n, m, v in top[:CHART_NEIGHBORHOOD_ROWS]],
+        series_labels=[_("Martyrs"), _("Veterans")],
+        rtl=rtl,
+        stacked=False,
+    )
+    return Statistics(
+        growth=growth,
+        roles=roles,
+        initiatives=initiatives,
+        initiative_statuses=[str(status.label) for status in statuses],
+        memorial=memorial,
+        memorial_rows=memorial_rows,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchResults:
+    query: str
+    neighborhoods: list[Neighborhood]
+    booths: list[Booth]
+    martyrs: list[Martyr]
+
+    @property
+    def count(self) -> int:
+        return len(self.neighborhoods) + len(self.booths) + len(self.martyrs)
+
+
+def site_search(*, query: str, exhibition: Exhibition | None) -> SearchResults:
+    """Neighborhoods, booths and martyrs whose names match, however the query is spelled."""
+    key = normalize_for_search(query)
+    if not key:
+        return SearchResults(query=query, neighborhoods=[], booths=[], martyrs=[])
+    booths = []
+    if exhibition is not None:
+        booths = list(
+            booths_public(exhibition=exhibition).filter(search_text__contains=key)[:SEARCH_LIMIT]
+        )
+    return SearchResults(
+        query=query,
+        neighborhoods=list(
+            Neighborhood.objects.published()
+            .filter(search_text__contains=key)
+            .select_related("phase")
+            .order_by("name")[:SEARCH_LIMIT]
+        ),
+        booths=booths,
+        martyrs=list(martyr_search(query=query)[:SEARCH_LIMIT]),
     )

@@ -1,10 +1,16 @@
 import datetime
+import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
-from exhibition.models import Booth, Exhibition, ScheduleItem
+from exhibition.models import Booth, ContactRequest, Exhibition, ScheduleItem
 from moqdad.publishing import PublicationStatus
 from neighborhoods.models import Agency, Neighborhood
+
+CONTACT_RATE_LIMIT = 5  # requests per address and window
+CONTACT_RATE_WINDOW = 60 * 60  # seconds
 
 
 @transaction.atomic
@@ -59,3 +65,50 @@ def schedule_item_update(*, item: ScheduleItem, **fields) -> ScheduleItem:
     item.full_clean()
     item.save()
     return item
+
+
+@transaction.atomic
+def contact_request_create(
+    *,
+    booth: Booth,
+    name: str,
+    subject: str,
+    message: str,
+    organization: str = "",
+    position: str = "",
+    phone: str = "",
+    email: str = "",
+    sender_key: str = "",
+) -> ContactRequest:
+    """Store a visitor's request to connect with a booth; the text is kept as typed (plain)."""
+    request = ContactRequest(
+        booth=booth,
+        name=name,
+        organization=organization,
+        position=position,
+        phone=phone,
+        email=email,
+        subject=subject,
+        message=message,
+        sender_key=sender_key,
+    )
+    request.full_clean()
+    request.save()
+    return request
+
+
+def sender_key(address: str) -> str:
+    """A keyed hash of the client address: enough to count requests, not to recover the IP."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:contact:{address}".encode()).hexdigest()
+
+
+def contact_rate_exceeded(key: str) -> bool:
+    """Count one more request from `key`; True once the address is over the limit."""
+    cache_key = f"contact-rate:{key}"
+    cache.add(cache_key, 0, CONTACT_RATE_WINDOW)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:
+        cache.set(cache_key, 1, CONTACT_RATE_WINDOW)
+        count = 1
+    return count > CONTACT_RATE_LIMIT

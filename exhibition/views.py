@@ -1,16 +1,154 @@
-from django.http import Http404
-from django.shortcuts import render
+"""The public site: home, booths, floor plan, statistics and search. Thin views over selectors."""
 
-from exhibition import selectors
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods
+
+from exhibition import qr, selectors, services
+from exhibition.forms import ContactRequestForm
+
+SEARCH_QUERY_MAX = 100
 
 
-def home(request):
-    return render(request, "exhibition/home.html", {"exhibition": selectors.exhibition_current()})
-
-
-def booth_detail(request, code):
+def _current_or_none(request):
     exhibition = selectors.exhibition_current()
+    request._public_exhibition = exhibition
+    return exhibition
+
+
+def _public_booth(request, code):
+    exhibition = _current_or_none(request)
     booth = exhibition and selectors.booth_get_public(exhibition=exhibition, code=code[:12])
     if not booth:
         raise Http404
-    return render(request, "exhibition/booth.html", {"booth": booth, "exhibition": exhibition})
+    return exhibition, booth
+
+
+@require_GET
+def home(request):
+    exhibition = _current_or_none(request)
+    now_items, next_items = [], []
+    is_open_today = False
+    if exhibition is not None:
+        moment = timezone.now()
+        today = moment.astimezone(selectors.EXHIBITION_TZ).date()
+        is_open_today = exhibition.start_date <= today <= exhibition.end_date
+        if is_open_today:
+            now_items, next_items = selectors.schedule_now_next(exhibition=exhibition, at=moment)
+    context = {
+        "exhibition": exhibition,
+        "is_open_today": is_open_today,
+        "now_items": now_items,
+        "next_items": next_items,
+        "sections": selectors.sections_with_booths_public(exhibition=exhibition)
+        if exhibition
+        else [],
+        "figures": selectors.headline_figures(exhibition=exhibition),
+    }
+    return render(request, "exhibition/home.html", context)
+
+
+@require_GET
+def booth_list(request):
+    exhibition = _current_or_none(request)
+    sections = selectors.sections_with_booths_public(exhibition=exhibition) if exhibition else []
+    return render(
+        request, "exhibition/booth_list.html", {"exhibition": exhibition, "sections": sections}
+    )
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def booth_detail(request, code):
+    exhibition, booth = _public_booth(request, code)
+    status = 200
+    if request.method == "POST":
+        form = ContactRequestForm(request.POST)
+        if form.is_valid():
+            key = services.sender_key(_client_address(request))
+            if services.contact_rate_exceeded(key):
+                form.add_error(
+                    None,
+                    _("Too many requests were sent from your connection. Please try again later."),
+                )
+                status = 429
+            else:
+                data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+                try:
+                    services.contact_request_create(booth=booth, sender_key=key, **data)
+                except ValidationError as error:
+                    for field, errors in getattr(error, "error_dict", {None: error}).items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    messages.success(
+                        request,
+                        _("Your request was sent. The booth's team will contact you."),
+                    )
+                    return redirect(booth.get_absolute_url() + "#connect")
+        elif form.is_spam:
+            status = 400
+    else:
+        form = ContactRequestForm()
+    context = {
+        "exhibition": exhibition,
+        "page": selectors.booth_page_public(booth=booth),
+        "booth": booth,
+        "form": form,
+    }
+    return render(request, "exhibition/booth.html", context, status=status)
+
+
+@require_GET
+@cache_control(max_age=24 * 60 * 60, public=True)
+def booth_qr_svg(request, code):
+    _exhibition, booth = _public_booth(request, code)
+    return HttpResponse(qr.booth_qr(booth, "svg"), content_type="image/svg+xml")
+
+
+@require_GET
+@cache_control(max_age=24 * 60 * 60, public=True)
+def booth_qr_png(request, code):
+    _exhibition, booth = _public_booth(request, code)
+    return HttpResponse(qr.booth_qr(booth, "png"), content_type="image/png")
+
+
+@require_GET
+def floor_plan(request):
+    exhibition = _current_or_none(request)
+    plan = selectors.floor_plan_public(exhibition=exhibition) if exhibition else None
+    return render(request, "exhibition/floor_plan.html", {"exhibition": exhibition, "plan": plan})
+
+
+@require_GET
+def statistics(request):
+    exhibition = _current_or_none(request)
+    stats = selectors.statistics_public(exhibition=exhibition, rtl=translation.get_language_bidi())
+    return render(request, "exhibition/statistics.html", {"exhibition": exhibition, "stats": stats})
+
+
+@require_GET
+def search(request):
+    exhibition = _current_or_none(request)
+    query = request.GET.get("q", "")[:SEARCH_QUERY_MAX].strip()
+    results = selectors.site_search(query=query, exhibition=exhibition)
+    return render(
+        request,
+        "exhibition/search.html",
+        {"exhibition": exhibition, "query": query, "results": results},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/admin/", ""]
+    lines.append(f"Sitemap: {settings.PUBLIC_BASE_URL}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

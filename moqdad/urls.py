@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 from django.views.static import serve
 
+from exhibition import views as exhibition_views
+from exhibition.sitemaps import SITEMAPS
 from moqdad import health
 
 admin.site.site_header = admin.site.site_title = "مقداد"
@@ -14,6 +17,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", health.favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", exhibition_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,9 +1,196 @@
-from neighborhoods.models import Neighborhood
+"""Reads for the public neighborhood pages: published content only, private fields never.
+
+This app imports neither `martyrs` nor `exhibition`; their rows are reached through the
+reverse relations (`martyrs`, `veteran_tallies`, `booths`) and filtered here the same way.
+"""
+
+import dataclasses
+from collections import OrderedDict
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from moqdad.persian import normalize_for_search
+from moqdad.publishing import PublicationStatus
+from neighborhoods.models import (
+    ActionPlan,
+    Council,
+    CouncilMember,
+    Neighborhood,
+    Problem,
+    ProfileIndicator,
+    ProgrammePhase,
+)
+
+PUBLISHED = PublicationStatus.PUBLISHED
 
 
-def neighborhood_list_public():
-    return Neighborhood.objects.published().select_related("phase").order_by("name")
+def neighborhood_list_public(
+    *,
+    query: str = "",
+    district: int | None = None,
+    phase: ProgrammePhase | None = None,
+    selected: bool | None = None,
+) -> QuerySet[Neighborhood]:
+    neighborhoods = (
+        Neighborhood.objects.published()
+        .select_related("phase")
+        .annotate(martyr_count=Count("martyrs", filter=Q(martyrs__status=PUBLISHED), distinct=True))
+        .order_by("name", "pk")
+    )
+    key = normalize_for_search(query)
+    if key:
+        neighborhoods = neighborhoods.filter(search_text__contains=key)
+    if district is not None:
+        neighborhoods = neighborhoods.filter(district=district)
+    if phase is not None:
+        neighborhoods = neighborhoods.filter(phase=phase)
+    if selected is not None:
+        neighborhoods = neighborhoods.filter(is_selected=selected)
+    return neighborhoods
+
+
+def neighborhood_districts_public() -> list[int]:
+    return list(
+        Neighborhood.objects.published()
+        .exclude(district__isnull=True)
+        .order_by("district")
+        .values_list("district", flat=True)
+        .distinct()
+    )
 
 
 def neighborhood_get_public(*, slug: str) -> Neighborhood | None:
-    return neighborhood_list_public().filter(slug=slug).first()
+    return Neighborhood.objects.published().select_related("phase").filter(slug=slug).first()
+
+
+@dataclasses.dataclass(frozen=True)
+class RoleGroup:
+    label: str
+    count: int
+    names: list[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class CouncilSummary:
+    council: Council
+    member_count: int
+    chair_name: str
+    roles: list[RoleGroup]
+
+
+@dataclasses.dataclass(frozen=True)
+class ProblemGroup:
+    label: str
+    problems: list[Problem]
+
+
+@dataclasses.dataclass(frozen=True)
+class NeighborhoodPage:
+    neighborhood: Neighborhood
+    indicators: list[ProfileIndicator]
+    council: CouncilSummary | None
+    problem_groups: list[ProblemGroup]
+    initiatives: list
+    identity_elements: list
+    martyr_count: int
+    martyr_categories: list[tuple[str, int]]
+    prominent_martyr: object | None
+    veteran_tallies: list
+    veteran_total: int
+    booths: list
+
+
+def council_summary_public(*, neighborhood: Neighborhood) -> CouncilSummary | None:
+    """The published council by role: counts, and names only of members who agreed."""
+    council = Council.objects.published().filter(neighborhood=neighborhood).first()
+    if council is None:
+        return None
+    # Only the columns a public page may show are read: never phone or address.
+    members = list(
+        CouncilMember.objects.filter(council=council)
+        .only("full_name", "role", "is_chair", "publish_name", "council_id")
+        .order_by("role", "-is_chair", "full_name")
+    )
+    by_role: OrderedDict[str, list[CouncilMember]] = OrderedDict()
+    for role in CouncilMember.Role:
+        by_role[role] = []
+    for member in members:
+        by_role.setdefault(member.role, []).append(member)
+    roles = [
+        RoleGroup(
+            label=str(CouncilMember.Role(role).label),
+            count=len(group),
+            names=[m.full_name for m in group if m.publish_name],
+        )
+        for role, group in by_role.items()
+        if group
+    ]
+    chair = next((m for m in members if m.is_chair and m.publish_name), None)
+    return CouncilSummary(
+        council=council,
+        member_count=len(members),
+        chair_name=chair.full_name if chair else "",
+        roles=roles,
+    )
+
+
+def public_indicators(*, neighborhood: Neighborhood) -> list[ProfileIndicator]:
+    """Profile figures a visitor may see: social-harm figures are left out."""
+    return list(
+        ProfileIndicator.objects.filter(neighborhood=neighborhood)
+        .exclude(kind=ProfileIndicator.Kind.SOCIAL_HARM)
+        .order_by("-year", "kind", "title")
+    )
+
+
+def problem_groups_public(*, neighborhood: Neighborhood) -> list[ProblemGroup]:
+    problems = (
+        Problem.objects.published()
+        .filter(neighborhood=neighborhood)
+        .prefetch_related(
+            Prefetch("plans", queryset=ActionPlan.objects.order_by("due_date", "title", "pk"))
+        )
+        .order_by("category", "title", "pk")
+    )
+    groups: OrderedDict[str, list[Problem]] = OrderedDict()
+    for problem in problems:
+        groups.setdefault(problem.category, []).append(problem)
+    order = list(Problem.Category)
+    return [
+        ProblemGroup(label=str(Problem.Category(category).label), problems=items)
+        for category, items in sorted(groups.items(), key=lambda kv: order.index(kv[0]))
+    ]
+
+
+def neighborhood_page_public(*, neighborhood: Neighborhood) -> NeighborhoodPage:
+    """Everything the neighborhood page shows, each part published-only."""
+    martyrs = neighborhood.martyrs.published()
+    category_counts = list(
+        martyrs.order_by("category").values_list("category").annotate(n=Count("pk"))
+    )
+    martyr_model = neighborhood.martyrs.model
+    categories = [
+        (str(martyr_model.Category(category).label), count) for category, count in category_counts
+    ]
+    tallies = [t for t in neighborhood.veteran_tallies.order_by("kind") if t.count]
+    return NeighborhoodPage(
+        neighborhood=neighborhood,
+        indicators=public_indicators(neighborhood=neighborhood),
+        council=council_summary_public(neighborhood=neighborhood),
+        problem_groups=problem_groups_public(neighborhood=neighborhood),
+        initiatives=list(neighborhood.initiatives.published().order_by("kind", "title", "pk")),
+        identity_elements=list(
+            neighborhood.identity_elements.published().order_by("kind", "title", "pk")
+        ),
+        martyr_count=sum(count for _, count in categories),
+        martyr_categories=categories,
+        prominent_martyr=martyrs.filter(is_prominent=True).first(),
+        veteran_tallies=tallies,
+        veteran_total=sum(t.count for t in tallies),
+        booths=list(
+            neighborhood.booths.published()
+            .filter(exhibition__is_current=True, section__status=PUBLISHED)
+            .select_related("section")
+            .order_by("code")
+        ),
+    )

@@ -1,0 +1,119 @@
+"""Site search, floor plan and charts as a visitor meets them."""
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from exhibition import charts
+from exhibition.tests.factories import BoothFactory
+from exhibition.tests.public_site import visible_text
+from martyrs.tests.factories import MartyrFactory
+from neighborhoods.tests.factories import NeighborhoodFactory
+
+
+@pytest.mark.parametrize("query", ["کبیری پور", "كبيري‌پور", "کبیریپور", "کَبیری"])
+def test_search_finds_neighborhoods_booths_and_martyrs_however_spelled(client, edition, query):
+    neighborhood = NeighborhoodFactory(name="کبیری‌پور")
+    BoothFactory(name="غرفه کبیری‌پور", neighborhood=neighborhood)
+    MartyrFactory(last_name="کبیری‌پور", neighborhood=neighborhood)
+
+    html = client.get("/search/", {"q": query}).content.decode()
+
+    assert html.count(">کبیری‌پور</a>") == 1
+    assert "غرفه کبیری‌پور</a>" in html
+    assert "مهدی کبیری‌پور</a>" in html
+
+
+def test_search_leaves_out_unpublished(client, edition):
+    NeighborhoodFactory(name="محله پنهان", status="draft")
+    MartyrFactory(last_name="پنهان", status="draft")
+
+    text = visible_text(client.get("/search/", {"q": "پنهان"}).content.decode())
+
+    assert "چیزی برای «پنهان» پیدا نشد." in text
+
+
+def test_search_with_a_huge_query_is_not_an_error(client, edition):
+    response = client.get("/search/", {"q": "ب" * 10_000 + "\x00"})
+
+    assert response.status_code == 200
+
+
+def test_floor_plan_draws_each_booth_from_its_position_as_a_link(client, edition):
+    BoothFactory(code="A1", plan_x=Decimal("0"), plan_y=Decimal("0"), plan_width=3, plan_depth=3)
+    BoothFactory(code="A2", plan_x=Decimal("4"), plan_y=Decimal("2"), plan_width=2, plan_depth=3)
+
+    html = client.get("/plan/").content.decode()
+
+    # Hall 6 m wide + 1 m margins = 8 m = 160 units; x is measured from the right.
+    assert 'viewBox="0 0 160.0 140.0"' in html
+    assert re.search(
+        r'href="/booths/A1/"[^>]*>\s*<rect x="80.0" y="20.0" width="60.0" height="60.0"', html
+    )
+    assert re.search(
+        r'href="/booths/A2/"[^>]*>\s*<rect x="20.0" y="60.0" width="40.0" height="60.0"', html
+    )
+    assert 'fill="#8a4b12"' in html
+    assert "style=" not in html
+
+
+def test_floor_plan_lists_the_booths_for_readers_without_the_picture(client, edition):
+    BoothFactory(code="A1", name="غرفه الف")
+
+    html = client.get("/plan/").content.decode()
+
+    assert (
+        '<ul class="plan-list"><li><a href="/booths/A1/"><bdi class="booth-code">A۱</bdi> غرفه الف</a>'
+        in html
+    )
+
+
+def test_floor_plan_ignores_a_colour_that_is_not_a_hex_colour(client, edition):
+    section = edition.sections.get(number=1)
+    section.color = '"><script>'
+    section.save()
+    BoothFactory(section=section)
+
+    html = client.get("/plan/").content.decode()
+
+    assert "<script>" not in html
+    assert 'fill="#1b6b5a"' in html
+
+
+def test_statistics_shows_the_programme_growth_with_persian_numbers(client, edition):
+    text = visible_text(client.get("/statistics/").content.decode())
+
+    assert "۱۵" in text and "۶۰" in text and "۱۱۶" in text and "۵۵" in text
+    assert "منتخب نمایشگاه ۵۵" in text
+
+
+def test_bar_chart_runs_from_the_right_in_persian():
+    chart = charts.bar_chart(
+        title="t", rows=[("الف", [10]), ("ب", [5])], series_labels=["s"], rtl=True
+    )
+
+    first, second = (row.segments[0] for row in chart.rows)
+    assert first.x + first.width == second.x + second.width
+    assert second.width == first.width / 2
+    assert chart.rows[0].label_x > first.x
+
+
+def test_bar_chart_runs_from_the_left_in_english():
+    chart = charts.bar_chart(
+        title="t", rows=[("a", [10]), ("b", [5])], series_labels=["s"], rtl=False
+    )
+
+    first, second = (row.segments[0] for row in chart.rows)
+    assert first.x == second.x
+    assert chart.rows[0].label_x < first.x
+
+
+def test_column_chart_heights_follow_the_values():
+    chart = charts.column_chart(
+        title="t", columns=[("a", 15, 1), ("b", 60, 1), ("c", 116, 1)], rtl=True
+    )
+
+    heights = [column.height for column in chart.columns]
+    assert heights[2] > heights[1] > heights[0]
+    assert chart.columns[0].x > chart.columns[2].x
