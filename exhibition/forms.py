@@ -55,7 +55,9 @@ class ContactRequestForm(forms.Form):
     def _clean_text(self, name: str) -> str:
         value = _BIDI_CONTROLS.sub("", clean_user_text(self.cleaned_data.get(name, ""))).strip()
         if self.fields[name].required and not value:
-            raise forms.ValidationError(_("This field is required."), code="required")
+            raise forms.ValidationError(
+                self.fields[name].error_messages["required"], code="required"
+            )
         return value
 
     def clean_name(self):

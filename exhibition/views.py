@@ -1,7 +1,6 @@
 """The public site: home, booths, floor plan, statistics and search. Thin views over selectors."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -89,11 +88,8 @@ def booth_detail(request, code):
                     for field, errors in getattr(error, "error_dict", {None: error}).items():
                         form.add_error(field if field in form.fields else None, errors)
                 else:
-                    messages.success(
-                        request,
-                        _("Your request was sent. The booth's team will contact you."),
-                    )
-                    return redirect(booth.get_absolute_url() + "#connect")
+                    # A query flag rather than a message: the page stays cacheable.
+                    return redirect(booth.get_absolute_url() + "?sent=1#connect")
         elif form.is_spam:
             status = 400
     else:
@@ -103,6 +99,7 @@ def booth_detail(request, code):
         "page": selectors.booth_page_public(booth=booth),
         "booth": booth,
         "form": form,
+        "sent": request.method == "GET" and request.GET.get("sent") == "1",
     }
     return render(request, "exhibition/booth.html", context, status=status)
 

@@ -1,5 +1,6 @@
 """Helpers for testing public pages the way a reader sees them: visible text, links, hosts."""
 
+import datetime
 import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag
@@ -110,6 +111,7 @@ VISITOR_EMAIL = "visitor-private@example.org"
 HOLDER_PHONE = "09187776655"
 SOCIAL_HARM_TITLE = "آمار محرمانه اعتیاد"
 FLAG_NOTE = "یادداشت محرمانه دستگاه"
+NEIGHBORHOOD_NAMES = ["نیروگاه", "شهرک قدس", "سالاریه", "زنبیل‌آباد", "پردیسان", "یزدان‌شهر"]
 SURNAMES = ["کبیری‌پور", "احمدی", "رضایی", "موسوی", "حسینی", "کاظمی"]
 
 
@@ -117,8 +119,13 @@ def build_public_data(edition, *, neighborhoods: int = 3) -> dict:
     """A small, complete data set: every kind of public content, and private data beside it."""
     made = {"neighborhoods": [], "booths": [], "martyrs": []}
     for index in range(neighborhoods):
+        # Real neighborhood names carry no digits (test_public_pages checks a name that does).
         neighborhood = NeighborhoodFactory(
-            district=index + 1, population=12500, households=3100, is_synthetic=index == 0
+            name=NEIGHBORHOOD_NAMES[index],
+            district=index + 1,
+            population=12500,
+            households=3100,
+            is_synthetic=index == 0,
         )
         council = CouncilFactory(neighborhood=neighborhood)
         for number in range(6):
@@ -153,7 +160,18 @@ def build_public_data(edition, *, neighborhoods: int = 3) -> dict:
         booth = BoothFactory(neighborhood=neighborhood, summary="دستاوردهای شورای محله 3")
         booth.holders.create(full_name="غرفه‌دار", phone=HOLDER_PHONE)
         ContactRequestFactory(booth=booth, email=VISITOR_EMAIL)
-        ScheduleItemFactory(place_kind="booth", booth=booth, hall="", day=edition.start_date)
+        ScheduleItemFactory(
+            place_kind="booth",
+            booth=booth,
+            hall="",
+            day=edition.start_date,
+            title=f"گفتگو با شورای {neighborhood.name}",
+        )
+        ScheduleItemFactory(
+            hall="سالن اجتماعات",
+            day=edition.start_date + datetime.timedelta(days=1 + index),
+            title=f"رونمایی از کتاب {neighborhood.name}",
+        )
         made["neighborhoods"].append(neighborhood)
         made["booths"].append(booth)
         made["martyrs"].append(martyr)
@@ -166,5 +184,10 @@ def build_public_data(edition, *, neighborhoods: int = 3) -> dict:
             is_synthetic=True,
         )
     )
-    ScheduleItemFactory(day=edition.start_date, start_time=edition.daily_opens_at)
+    ScheduleItemFactory(
+        day=edition.start_date,
+        start_time=edition.daily_opens_at,
+        hall="سالن اصلی",
+        title="سخنرانی آغاز روز",
+    )
     return made

@@ -41,7 +41,7 @@ def test_connect_form_valid_request_is_stored_with_its_booth(client, booth):
     response = _post(client, booth, VALID)
 
     assert response.status_code == 302
-    assert response["Location"] == booth.get_absolute_url() + "#connect"
+    assert response["Location"] == booth.get_absolute_url() + "?sent=1#connect"
     stored = ContactRequest.objects.get()
     assert stored.booth == booth
     assert (stored.name, stored.subject, stored.phone) == (

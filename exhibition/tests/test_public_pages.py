@@ -41,8 +41,8 @@ def _assert_reads_right(response, language, direction):
     assert response.status_code == 200
     assert f'<html lang="{language}" dir="{direction}">' in html
     if language == "fa":
-        assert public_site.latin_digits(html) == []
-    assert public_site.foreign_hosts(html) == []
+        assert public_site.latin_digits(html) == [], response.request["PATH_INFO"]
+    assert public_site.foreign_hosts(html) == [], response.request["PATH_INFO"]
 
 
 @pytest.mark.parametrize(("language", "direction"), LANGUAGES)
@@ -263,3 +263,26 @@ def test_robots_txt_points_to_the_sitemap(client, db, settings):
     body = client.get("/robots.txt").content.decode()
 
     assert "Sitemap: https://meqdad.example.ir/sitemap.xml" in body
+
+
+def test_public_pages_write_digits_in_names_in_persian(client, edition):
+    neighborhood = NeighborhoodFactory(name="محله 7 تیر", summary="کوی 12")
+    booth = BoothFactory(code="B12", name="غرفه 7", neighborhood=neighborhood)
+    MartyrFactory(neighborhood=neighborhood, is_prominent=True, last_name="احمدی")
+    pages = [
+        "/",
+        "/booths/",
+        booth.get_absolute_url(),
+        "/plan/",
+        "/statistics/",
+        "/search/?q=7",
+        "/neighborhoods/",
+        neighborhood.get_absolute_url(),
+    ]
+
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert public_site.latin_digits(html) == [], url
+    assert "غرفه ۷" in public_site.visible_text(
+        client.get(booth.get_absolute_url()).content.decode()
+    )

@@ -47,7 +47,7 @@ def test_booth_list_queries_do_not_grow_with_booths(
 def test_home_queries_do_not_grow_with_booths(client, edition, django_assert_num_queries, count):
     _booths(edition, count)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get("/")
 
     assert response.status_code == 200

