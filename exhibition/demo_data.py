@@ -871,11 +871,18 @@ class DemoDataBuilder:
         public = [b for b in self.booths if b.status == PUBLISHED]
         count = min(len(public), max(3, len(public) // 5))
         statuses = list(ContactRequest.Status)
-        requests = []
+        opens = _minutes(self.edition.daily_opens_at)
+        closes = _minutes(self.edition.daily_closes_at)
+        requests, sent = [], []
         for index in range(count):
             subject, message = rng.choice(words.CONTACT_SUBJECTS)
             with_phone, with_email = rng.choice(((True, False), (False, True), (True, True)))
             status = rng.choices(statuses, (6, 3, 1))[0]
+            # Visitors leave requests at the booths, during the opening hours.
+            sent_at = datetime.datetime.combine(
+                rng.choice(self.edition.days), _time(rng.randrange(opens, closes)), tzinfo=TEHRAN
+            )
+            sent.append(sent_at)
             requests.append(
                 ContactRequest(
                     booth=rng.choice(public),
@@ -892,15 +899,15 @@ class DemoDataBuilder:
                     message=f"{message} ({words.DEMO_LABEL})",
                     status=status,
                     handled_at=(
-                        datetime.datetime.combine(
-                            rng.choice(self.edition.days), datetime.time(20, 0), tzinfo=TEHRAN
-                        )
+                        sent_at + datetime.timedelta(hours=rng.randint(1, 48))
                         if status == ContactRequest.Status.HANDLED
                         else None
                     ),
                 )
             )
-        _insert(ContactRequest, requests)
+        for request, sent_at in zip(_insert(ContactRequest, requests), sent, strict=True):
+            # created_at is set on insert; a handful of updates move it to the visit.
+            ContactRequest.objects.filter(pk=request.pk).update(created_at=sent_at)
         self._count("contact requests", requests)
 
     # Schedule ----------------------------------------------------------------------------

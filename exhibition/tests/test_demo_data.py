@@ -171,6 +171,19 @@ def test_load_demo_data_schedule_is_valid_full_and_clear_of_the_opening(edition)
     assert items.filter(status=PublicationStatus.DRAFT).count() == 2
 
 
+def test_load_demo_data_contact_requests_arrive_during_the_exhibition(edition):
+    load()
+    requests = ContactRequest.objects.select_related("booth")
+
+    sent_days = {to_jalali(r.created_at).day for r in requests}
+
+    assert requests.count() == 3
+    assert sent_days <= {9, 10, 11, 12, 13}
+    assert all(r.phone or r.email for r in requests)
+    assert all(r.booth.status == PublicationStatus.PUBLISHED for r in requests)
+    assert all(r.handled_at > r.created_at for r in requests if r.handled_at)
+
+
 def test_load_demo_data_gives_at_most_one_prominent_martyr_per_neighborhood(edition):
     load()
 
