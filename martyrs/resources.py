@@ -290,12 +290,14 @@ class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.Mode
         use_transactions = True
 
     def __init__(self, *, remember_rows: bool = True, max_rows: int | None = None, **kwargs):
-        """`remember_rows` names the earlier row a duplicate repeats (memory grows with
-        the sheet; the streaming command turns it off and names the record instead)."""
+        """`remember_rows` keeps the rows seen across datasets, to name the earlier row a
+        duplicate repeats; the streaming command turns it off (memory stays flat) and, as
+        each chunk is saved before the next is read, names the recorded martyr instead."""
         super().__init__(**kwargs)
         self.remember_rows = remember_rows
         self.max_rows = max_rows
         self.seen: dict[tuple, int] = {}
+        self.recorded: dict[tuple, list[int]] = {}
 
     def before_import(self, dataset, **kwargs):
         if self.max_rows is not None and len(dataset) > self.max_rows:
@@ -308,6 +310,40 @@ class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.Mode
             )
         super().before_import(dataset, **kwargs)
         self.fields["neighborhood"].widget.load()
+        if not self.remember_rows:
+            self.seen = {}
+        self.recorded = self.recorded_matching(dataset)
+
+    def row_key(self, row) -> tuple | None:
+        """The duplicate key of a sheet row: names' key, father's name key, martyrdom date."""
+        try:
+            martyr = Martyr(
+                first_name=self.fields["first_name"].clean(row),
+                last_name=self.fields["last_name"].clean(row),
+                father_name=self.fields["father_name"].clean(row),
+            )
+            date, _precision = self.fields["martyrdom"].clean(row)
+        except (ValueError, KeyError):
+            return None
+        return (martyr.build_search_text(), normalize_for_search(martyr.father_name), date)
+
+    def recorded_matching(self, dataset) -> dict[tuple, list[int]]:
+        """Recorded martyrs with the names of the sheet's rows, looked up in a few queries
+        rather than one per row."""
+        texts = set()
+        for values in dataset:
+            key = self.row_key(dict(zip(dataset.headers, values, strict=False)))
+            if key and key[0]:
+                texts.add(key[0])
+        recorded: dict[tuple, list[int]] = {}
+        ordered = sorted(texts)
+        for start in range(0, len(ordered), 500):
+            rows = Martyr.objects.filter(search_text__in=ordered[start : start + 500])
+            for pk, *key in rows.values_list(
+                "pk", "search_text", "father_name_key", "martyrdom_date"
+            ):
+                recorded.setdefault(tuple(key), []).append(pk)
+        return recorded
 
     def get_instance(self, instance_loader, row):
         number = cell_text(row.get(self.fields["id"].column_name))
@@ -326,11 +362,36 @@ class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.Mode
         super().import_instance(instance, row, **kwargs)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's validation, a duplicate check and the prominent-martyr rule.
+
+        The model's constraints are checked here by hand rather than by `full_clean()`,
+        which asks the database once per constraint for every row: that doubled the time
+        of a big import. The messages are the constraints' own.
+        """
         errors = dict(import_validation_errors or {})
-        duplicate = None if errors else self.duplicate_of(instance)
-        if duplicate:
-            errors.setdefault(NON_FIELD_ERRORS, []).append(duplicate)
-        super().validate_instance(instance, errors, validate_unique)
+        try:
+            instance.full_clean(
+                exclude=list(errors), validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        problems = [] if errors else [self.duplicate_of(instance), self.prominent_problem(instance)]
+        for problem in filter(None, problems):
+            errors.setdefault(NON_FIELD_ERRORS, []).append(problem)
+        if errors:
+            raise ValidationError(self.errors_by_column(errors))
+
+    @staticmethod
+    def prominent_problem(instance) -> str | None:
+        if not instance.is_prominent:
+            return None
+        messages = {c.name: c.violation_error_message for c in Martyr._meta.constraints}
+        if instance.neighborhood_id is None:
+            return str(messages["prominent_martyr_has_neighborhood"])
+        others = Martyr.objects.filter(neighborhood_id=instance.neighborhood_id, is_prominent=True)
+        if others.exclude(pk=instance.pk).exists():
+            return str(messages["one_prominent_martyr_per_neighborhood"])
+        return None
 
     def extra_error_columns(self) -> dict:
         return {
@@ -348,18 +409,9 @@ class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.Mode
                 "Row %(row)s of this sheet already has this martyr "
                 "(same names, father's name and martyrdom date)."
             ) % {"row": to_persian_digits(earlier_row)}
-        if self.remember_rows and self.row_number is not None:
+        if self.row_number is not None:
             self.seen[key] = self.row_number
-        existing = (
-            Martyr.objects.filter(
-                martyrdom_date=instance.martyrdom_date,
-                search_text=instance.search_text,
-                father_name_key=instance.father_name_key,
-            )
-            .exclude(pk=instance.pk)
-            .values_list("pk", flat=True)
-            .first()
-        )
+        existing = next((pk for pk in self.recorded.get(key, []) if pk != instance.pk), None)
         if existing is None:
             return None
         return _(
