@@ -6,8 +6,8 @@ Uses its own database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/
 created if missing), migrates it, fills it once with synthetic martyrs (kept for the next
 run), then times what the search page does for a name: the ranked query's count and its
 first page of 30 (and, when nothing matches exactly, the same for the nearest spellings:
-what the search page does). Names are drawn with long-tailed (Zipf) frequencies from ~5,000 surnames and
-~70 first names. The ~200 queries are about martyrs picked at random from the data (so common
+what the search page does). Names are drawn with long-tailed (Zipf) frequencies from 2,500 surnames and
+63 first names. The ~200 queries are about martyrs picked at random from the data (so common
 names are searched more often, as in life): surnames, full names in either order, Arabic
 letters, ZWNJ/space/joined compounds, partial names, one-letter typos and bare first names
 (the worst case: tens of thousands of matches). Prints the median, p95 and maximum per kind.
