@@ -286,3 +286,14 @@ def test_public_pages_write_digits_in_names_in_persian(client, edition):
     assert "غرفه ۷" in public_site.visible_text(
         client.get(booth.get_absolute_url()).content.decode()
     )
+
+
+def test_home_shows_a_few_booths_per_section_and_links_to_all(client, edition):
+    for _ in range(10):
+        BoothFactory()
+
+    html = client.get("/").content.decode()
+
+    assert html.count('<li><a href="/booths/B') == 8
+    assert "همه ۱۰ غرفه این بخش" in public_site.visible_text(html)
+    assert 'href="/booths/#section-2"' in html
