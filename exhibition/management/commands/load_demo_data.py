@@ -51,7 +51,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--martyrs", type=_count, default=defaults.martyrs,
-            help="Number of martyrs (default: %(default)s; 100000 takes well under a minute).",
+            help="Number of martyrs (default: %(default)s; 100000 take about 15 s of CPU).",
         )  # fmt: skip
 
     def handle(self, *args, seed, neighborhoods, booths, martyrs, verbosity, **options):
