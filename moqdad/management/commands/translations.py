@@ -5,8 +5,9 @@
     manage.py translations fill      # fill Persian entries from i18n/fa/*.json
 
 The Persian wording lives in small JSON dictionaries under i18n/fa/ (English msgid -> Persian;
-a list of two strings for a plural), one per area of the product, so that work on different
-areas never edits the same lines; `make messages` extracts the catalogues and fills them.
+a list of two strings for a plural; a key `"context|msgid"` for a msgid given a context, as in
+`{% translate "martyrs" context "count" %}`), one per area of the product, so that work on
+different areas never edits the same lines; `make messages` extracts the catalogues and fills them.
 """
 
 import json
@@ -71,7 +72,9 @@ class Command(BaseCommand):
             for entry in po:
                 if entry.obsolete:
                     continue
-                text = wording.get(entry.msgid)
+                text = wording.get(f"{entry.msgctxt}|{entry.msgid}") if entry.msgctxt else None
+                if text is None:
+                    text = wording.get(entry.msgid)
                 if text is None:
                     continue
                 if entry.msgid_plural:
