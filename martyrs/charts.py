@@ -36,6 +36,7 @@ class BarChart:
     height: int
     bars: list[Bar]
     rtl: bool
+    shortened: bool = False
 
     @property
     def text_anchor(self) -> str:
@@ -47,12 +48,12 @@ class BarChart:
         return "rtl" if self.rtl else "ltr"
 
 
-def bar_chart(figures: Figures, *, rtl: bool) -> BarChart:
-    """Horizontal bars, one per figure, growing from the reading-start side."""
+def bar_chart(figures: Figures, *, rtl: bool, limit: int | None = None) -> BarChart:
+    """Horizontal bars, one per figure (the first `limit`), growing from the reading side."""
     plot_width = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 2 * PADDING
     maximum = figures.maximum or 1
     bars = []
-    for index, row in enumerate(figures.rows):
+    for index, row in enumerate(figures.rows[:limit]):
         y = PADDING + index * ROW_HEIGHT
         width = max(plot_width * row.value / maximum, 1.0) if row.value else 0.0
         if rtl:
@@ -78,4 +79,6 @@ def bar_chart(figures: Figures, *, rtl: bool) -> BarChart:
             )
         )
     height = 2 * PADDING + max(len(bars), 1) * ROW_HEIGHT
-    return BarChart(width=WIDTH, height=height, bars=bars, rtl=rtl)
+    return BarChart(
+        width=WIDTH, height=height, bars=bars, rtl=rtl, shortened=len(bars) < len(figures.rows)
+    )

@@ -11,6 +11,7 @@ from martyrs.forms import CorrectionSuggestionForm, MartyrSearchForm
 from neighborhoods.selectors import neighborhood_get_public
 
 PAGE_SIZE = 30
+CHART_ROWS = 15
 
 
 def martyr_search(request):
@@ -90,7 +91,8 @@ def martyr_figures(request):
             "title": title,
             "heading": heading,
             "figures": data,
-            "chart": charts.bar_chart(data, rtl=rtl),
+            # A phone shows 15 bars legibly; the table lists every neighborhood.
+            "chart": charts.bar_chart(data, rtl=rtl, limit=CHART_ROWS),
         }
         for chart_id, title, heading, data in sections
     ]

@@ -202,3 +202,14 @@ def test_figures_chart_has_no_style_attribute_and_a_table(client, db):
     assert page.count("<svg") == 4
     assert '<th scope="row">انقلاب اسلامی</th><td>۳</td>' in page
     assert "<td>۱۲</td>" in page
+
+
+def test_figures_chart_draws_the_first_fifteen_neighborhoods_and_tables_all(client, db):
+    for _ in range(17):
+        MartyrFactory(neighborhood=NeighborhoodFactory())
+
+    response = client.get(reverse("martyrs:figures"))
+
+    section = response.context["sections"][0]
+    assert (len(section["chart"].bars), len(section["figures"].rows)) == (15, 17)
+    assert "۱۵ مورد نخست؛ جدول همه را دارد" in response.content.decode()
