@@ -63,6 +63,13 @@ def booth_list(request):
 
 
 def _client_address(request) -> str:
+    """The visitor's address: behind N trusted proxies, the Nth X-Forwarded-For entry from the end
+    (entries further left are whatever the client chose to send)."""
+    hops = settings.TRUSTED_PROXY_HOPS
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if hops > 0 and len(forwarded) >= hops:
+        return forwarded[-hops][:64]
     return request.META.get("REMOTE_ADDR", "")
 
 

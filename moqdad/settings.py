@@ -33,6 +33,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # The absolute address printed QR codes point to, for printing before the site is deployed.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How many proxies (load balancers) stand in front of the app: the visitor's address is then
+# that many entries from the end of X-Forwarded-For (for the public forms' rate limits).
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
 INSTALLED_APPS = [
     "moqdad.apps.MoqdadConfig",

@@ -176,3 +176,26 @@ def test_connect_form_on_unpublished_booth_is_not_found(client, edition):
 
     assert response.status_code == 404
     assert ContactRequest.objects.count() == 0
+
+
+def test_connect_form_behind_a_proxy_counts_the_forwarded_address(client, booth, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    for _ in range(CONTACT_RATE_LIMIT):
+        client.post(
+            booth.get_absolute_url(),
+            VALID,
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="spoofed, 203.0.113.7",
+        )
+
+    other_visitor = client.post(
+        booth.get_absolute_url(), VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    same_visitor = client.post(
+        booth.get_absolute_url(),
+        VALID,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="another-spoof, 203.0.113.7",
+    )
+
+    assert (other_visitor.status_code, same_visitor.status_code) == (302, 429)
