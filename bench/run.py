@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -38,7 +39,15 @@ PYTHON = sys.executable
 DB_NAME = "bench_moqdad"
 SERVER_URL = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/14"
-PORT = 8765
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()
 SCALES = {
     "exhibition": ["--neighborhoods", "116", "--booths", "55", "--martyrs", "6000"],
     "national": ["--neighborhoods", "116", "--booths", "55", "--martyrs", "250000"],
@@ -63,8 +72,9 @@ end
 
 PAGES_SCRIPT = """
 import json
+from urllib.parse import quote
 from django.db.models import Count
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from exhibition.models import Booth, Exhibition
 from martyrs.models import Martyr
 from neighborhoods.models import Neighborhood
@@ -82,11 +92,14 @@ pages = {
     "home": reverse("exhibition:home"),
     "booth": booth.get_absolute_url(),
     "neighborhood": neighborhood.get_absolute_url(),
-    "martyr search": reverse("martyrs:search") + "?q=" + common_name,
+    "martyr search": reverse("martyrs:search") + "?q=" + quote(common_name),
     "martyr": martyr.get_absolute_url(),
-    "schedule": reverse("exhibition:schedule"),
-    "floor plan": reverse("exhibition:floor_plan"),
 }
+for name, url_name in (("schedule", "exhibition:schedule"), ("floor plan", "exhibition:floor_plan")):
+    try:
+        pages[name] = reverse(url_name)
+    except NoReverseMatch:
+        pass  # not built yet: the report says so
 print(json.dumps(pages))
 """
 
@@ -121,6 +134,10 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
         stdout=subprocess.PIPE if capture else None,
     )
     return result.stdout or ""
+
+
+def last_line(output: str) -> str:
+    return output.strip().splitlines()[-1]
 
 
 class Server:
@@ -272,21 +289,23 @@ def main() -> int:
             flush_redis()
         log("migrate, collectstatic")
         manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "translations", "compile")
+        manage(env, "translations", "compile", capture=True)
         manage(env, "collectstatic", "--noinput", "-v0")
-        static = manage(
-            env,
-            "shell",
-            "-c",
-            "from django.templatetags.static import static; print(static('moqdad/site.css'))",
-            capture=True,
-        ).strip()
+        static = last_line(
+            manage(
+                env,
+                "shell",
+                "-c",
+                "from django.templatetags.static import static; print(static('moqdad/site.css'))",
+                capture=True,
+            )
+        )
         for scale in arguments.scales.split(","):
             log(f"demo data at {scale} scale")
             manage(env, "load_demo_data", "-v0", *SCALES[scale])
             if use_redis:
                 flush_redis()
-            targets = json.loads(manage(env, "shell", "-c", PAGES_SCRIPT, capture=True))
+            targets = json.loads(last_line(manage(env, "shell", "-c", PAGES_SCRIPT, capture=True)))
             targets["static file"] = static
             for mode, connections, check in (
                 ("cached", CACHED_CONNECTIONS, cached_check),

@@ -52,8 +52,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
+from django.utils.text import compress_string
 
 GLOBAL = "global"
 EDITIONS = "editions"
@@ -62,6 +63,7 @@ _CURRENT_EDITION_KEY = "moqdad:current-edition"
 _PAGE_KEY = "moqdad:page:{}"
 _CSRF_PLACEHOLDER = b"\x00moqdad-csrf-token\x00"
 _TOKEN_PATTERN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b").search
 _UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
 
@@ -302,6 +304,9 @@ class _Entry(NamedTuple):
     headers: list[tuple[str, str]]
     etag: str
     has_csrf: bool
+    # The content compressed once when stored, so that a hit costs no compression; None for
+    # pages with a form (their token differs per visitor) and for tiny pages.
+    gzipped: bytes | None = None
 
 
 def _etag(entry: _Entry, request) -> str:
@@ -317,10 +322,18 @@ def _serve(entry: _Entry, request) -> HttpResponse:
     content = entry.content
     if entry.has_csrf:
         content = content.replace(_CSRF_PLACEHOLDER, get_token(request).encode())
-    response = HttpResponse(content)
+    gzipped = entry.gzipped is not None and _ACCEPTS_GZIP(
+        request.META.get("HTTP_ACCEPT_ENCODING", "")
+    )
+    response = HttpResponse(entry.gzipped if gzipped else content)
     for name, value in entry.headers:
         response[name] = value
     response["ETag"] = _etag(entry, request)
+    if gzipped:
+        # What GZipMiddleware would have done, once instead of on every hit.
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = f"W/{response['ETag'].removeprefix('W/')}"
+        patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
 
@@ -373,7 +386,8 @@ class PageCacheMiddleware:
         headers = [
             (name, value) for name, value in response.items() if name.lower() not in {"etag"}
         ]
-        entry = _Entry(content, headers, quote_etag(digest), has_csrf)
+        gzipped = None if has_csrf or len(content) < 200 else compress_string(content)
+        entry = _Entry(content, headers, quote_etag(digest), has_csrf, gzipped)
         # Entries of a past minute are never read again: keep them no longer than that.
         _cache().set(key, entry, timeout=2 * settings.PAGE_CACHE_TIME_RESOLUTION)
         response["ETag"] = _etag(entry, request)

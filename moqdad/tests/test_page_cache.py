@@ -1,4 +1,5 @@
 import datetime
+import gzip
 
 import pytest
 from django.db import connection
@@ -50,6 +51,15 @@ def test_page_cache_serves_repeat_anonymous_visit_without_queries(client, booth)
     assert queries == 0
     assert second.status_code == 200
     assert second.content == first.content
+
+
+def test_page_cache_serves_hits_compressed_once(client, booth):
+    plain = client.get("/booths/A01/")
+
+    hit = Client().get("/booths/A01/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert (hit["Content-Encoding"], gzip.decompress(hit.content)) == ("gzip", plain.content)
+    assert "Accept-Encoding" in hit["Vary"]
 
 
 def test_page_cache_shows_saved_change_on_next_visit(client, booth):
