@@ -119,6 +119,8 @@ PAGE_CACHE_EDITION_MODEL = "exhibition.Exhibition"
 PAGE_CACHE_EDITION_PAGES = [
     "exhibition:home",
     "exhibition:booth",
+    "exhibition:booth_list",
+    "exhibition:floor_plan",
     "exhibition:schedule",
     "exhibition:schedule_day",
     "exhibition:schedule_now",
