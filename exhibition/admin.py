@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from exhibition import printing, selectors
 from exhibition.models import (
@@ -115,6 +116,8 @@ class BoothHolderAdmin(MoqdadModelAdmin):
 class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
     scope = {"agency": "agency"}
     resource_classes = [ScheduleItemResource]
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
     change_list_template = "admin/exhibition/scheduleitem/change_list.html"
     list_display = [
         "title",

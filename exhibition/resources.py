@@ -210,6 +210,7 @@ class ScheduleItemResource(OwnedRowsResourceMixin, resources.ModelResource):
         return super().import_data(dataset, **kwargs)
 
     def before_import(self, dataset, **kwargs):
-        # The id column is optional: a file of new items need not carry it.
-        if "id" not in (dataset.headers or []):
-            dataset.append_col([""] * len(dataset), header="id")
+        # Optional columns: a file of new items for the current edition needs neither.
+        for column in ("id", "edition"):
+            if column not in (dataset.headers or []):
+                dataset.append_col([""] * len(dataset), header=column)
