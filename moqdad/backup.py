@@ -31,8 +31,8 @@ from pathlib import Path
 import django
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.files import File
 from django.core import serializers
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -90,9 +90,7 @@ def _media_names(storage, folder: str = "") -> list[str]:
 
 
 def row_counts() -> dict[str, int]:
-    return {
-        model._meta.label_lower: model._base_manager.count() for model in backed_up_models()
-    }
+    return {model._meta.label_lower: model._base_manager.count() for model in backed_up_models()}
 
 
 def backup_write(*, path: Path, database: str = DEFAULT_DB_ALIAS, storage=None) -> dict:
