@@ -53,7 +53,7 @@ def _photo(name="p.jpg", size=(640, 480)) -> SimpleUploadedFile:
 
 def _fill_every_app(django_user_model):
     organizer = django_user_model.objects.create_user("organizer", password="pass-Word-123")
-    group, _created = Group.objects.get_or_create(name="ستاد برگزاری")
+    group = Group.objects.create(name="گروه آزمایشی پشتیبان‌گیری")
     group.permissions.set(Permission.objects.filter(codename__startswith="change_booth"))
     organizer.groups.add(group)
     StaffProfile.objects.create(user=organizer, agency=AgencyFactory(), phone="09120000000")
