@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install data test test-all browser lint bench messages clean
+.PHONY: run setup install data test test-all browser lint bench messages clean audit
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Dependency and code audit. pip-audit needs PyPI's JSON API (or OSV) for the vulnerability
+# data; --strict makes an unreachable service a failure instead of a silent "no known
+# vulnerabilities".
+audit: install
+	$(BIN)/bandit -q -c pyproject.toml -r moqdad neighborhoods martyrs exhibition -x '*/tests/*,moqdad/testing.py'
+	$(BIN)/pip-audit --strict --progress-spinner off -r requirements.txt || { \
+		echo "make audit: pip-audit could not audit every pinned package (see above)."; \
+		echo "If it says 'not found on PyPI', the vulnerability service is unreachable here."; \
+		exit 1; }
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media

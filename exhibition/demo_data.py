@@ -162,7 +162,7 @@ def _insert_many(model: type[models.Model], objs: list) -> None:
             )
     quote = connection.ops.quote_name
     # Only quoted names from the model's own meta and placeholders: no data in the SQL text.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
         quote(model._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),

@@ -23,7 +23,7 @@ from django.db import transaction
 
 from moqdad.roles import GROUP_NAMES, Role
 
-DOCUMENTED_DEMO_PASSWORD = "meqdad-demo-1401"  # noqa: S105 (published in the README on purpose)
+DOCUMENTED_DEMO_PASSWORD = "meqdad-demo-1401"  # noqa: S105 (published in the README)  # nosec B105
 
 
 @dataclasses.dataclass(frozen=True)
