@@ -1,13 +1,18 @@
 import datetime
 import hashlib
+from collections.abc import Sequence
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from exhibition.models import Booth, ContactRequest, Exhibition, ScheduleItem
+from exhibition.models import Booth, BoothHolder, ContactRequest, Exhibition, ScheduleItem
 from moqdad.publishing import PublicationStatus
-from neighborhoods.models import Agency, Neighborhood
+from moqdad.roles import GROUP_NAMES, Role
+from neighborhoods.models import Agency, Neighborhood, StaffProfile
 
 # Visitors at the venue share its Wi-Fi's one public address: the limit stops floods, not people.
 CONTACT_RATE_LIMIT = 20  # requests per address and window
@@ -113,3 +118,41 @@ def contact_rate_exceeded(key: str) -> bool:
         cache.set(cache_key, 1, CONTACT_RATE_WINDOW)
         count = 1
     return count > CONTACT_RATE_LIMIT
+
+
+def account_grant_role(
+    *,
+    user,
+    role: str,
+    neighborhoods: Sequence[Neighborhood] = (),
+    agency: Agency | None = None,
+    booths: Sequence[Booth] = (),
+) -> None:
+    """Give `user` a role (its group) and link it to what that role is responsible for."""
+    required = {
+        Role.NEIGHBORHOOD_MANAGER: (
+            neighborhoods,
+            _("A neighborhood manager needs a neighborhood."),
+        ),
+        Role.AGENCY_STAFF: (agency, _("Agency staff need an agency.")),
+        Role.BOOTH_HOLDER: (booths, _("A booth holder needs a booth.")),
+    }
+    if role in required and not required[role][0]:
+        raise ValidationError(required[role][1], code="owner_missing")
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
+    for neighborhood in neighborhoods:
+        neighborhood.managers.add(user)
+    if agency is not None:
+        profile, _created = StaffProfile.objects.get_or_create(user=user)
+        profile.agency = agency
+        profile.full_clean()
+        profile.save()
+    for booth in booths:
+        if not booth.holders.filter(user=user).exists():
+            holder = BoothHolder(
+                booth=booth, user=user, full_name=user.get_full_name() or user.username
+            )
+            holder.full_clean()
+            holder.save()

@@ -35,12 +35,85 @@ class DemoAccount:
     attach: Callable | None = None
 
 
+def _demo_neighborhood():
+    from neighborhoods.models import Neighborhood
+
+    return (
+        Neighborhood.objects.filter(is_synthetic=True, booths__isnull=False)
+        .order_by("name")
+        .first()
+    )
+
+
+def _grant(role, *, links):
+    """Link the account to its demo rows; without demo data it keeps only its group."""
+
+    def attach(user):
+        from exhibition import services
+
+        found = links(user)
+        if all(found.values()):
+            services.account_grant_role(user=user, role=role, **found)
+
+    return attach
+
+
+def _manager_links(user):
+    neighborhood = _demo_neighborhood()
+    return {"neighborhoods": [neighborhood] if neighborhood else []}
+
+
+def _holder_links(user):
+    neighborhood = _demo_neighborhood()
+    booth = neighborhood.booths.order_by("code").first() if neighborhood else None
+    return {"booths": [booth] if booth else []}
+
+
+def _staff_links(user):
+    from django.db.models import Count
+
+    from neighborhoods.models import Agency
+
+    agency = (
+        Agency.objects.filter(schedule_items__is_synthetic=True)
+        .annotate(items=Count("schedule_items"))
+        .order_by("-items", "name")
+        .first()
+    ) or Agency.objects.order_by("name").first()
+    return {"agency": agency}
+
+
 DEMO_ACCOUNTS = [
     DemoAccount(
         "admin",
         "organizer with every permission (superuser)",
         superuser=True,
         groups=(GROUP_NAMES[Role.ORGANIZER],),
+    ),
+    DemoAccount("organizer", "organizer (ستاد برگزاری)", groups=(GROUP_NAMES[Role.ORGANIZER],)),
+    DemoAccount(
+        "agency",
+        "agency staff: the schedule items and booths of one agency",
+        groups=(GROUP_NAMES[Role.AGENCY_STAFF],),
+        attach=_grant(Role.AGENCY_STAFF, links=_staff_links),
+    ),
+    DemoAccount(
+        "manager",
+        "neighborhood manager of one demo neighborhood",
+        groups=(GROUP_NAMES[Role.NEIGHBORHOOD_MANAGER],),
+        attach=_grant(Role.NEIGHBORHOOD_MANAGER, links=_manager_links),
+    ),
+    DemoAccount(
+        "booth",
+        "booth holder: the contact requests of that neighborhood's booth",
+        groups=(GROUP_NAMES[Role.BOOTH_HOLDER],),
+        attach=_grant(Role.BOOTH_HOLDER, links=_holder_links),
+    ),
+    DemoAccount("reviewer", "reviewer: publishes content", groups=(GROUP_NAMES[Role.REVIEWER],)),
+    DemoAccount(
+        "auditor",
+        "auditor: reads everything, history included",
+        groups=(GROUP_NAMES[Role.AUDITOR],),
     ),
 ]
 
