@@ -1,12 +1,11 @@
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from exhibition import printing, selectors
+from exhibition import printing, selectors, services
 from exhibition.models import (
     Booth,
     BoothHolder,
@@ -197,9 +196,13 @@ class ContactRequestAdmin(MoqdadModelAdmin):
 
     @admin.action(description=_("Mark selected requests as handled"))
     def mark_handled(self, request, queryset):
-        count = queryset.exclude(status=ContactRequest.Status.HANDLED).update(
-            status=ContactRequest.Status.HANDLED, handled_by=request.user, handled_at=timezone.now()
-        )
+        # One save per request (not a bulk update) so each keeps its history.
+        count = 0
+        for contact_request in queryset.exclude(status=ContactRequest.Status.HANDLED):
+            services.contact_request_mark_handled(
+                contact_request=contact_request, user=request.user
+            )
+            count += 1
         self.message_user(
             request, _("%(count)s requests marked as handled.") % {"count": fa_digits(count)}
         )

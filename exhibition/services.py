@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exhibition.models import Booth, BoothHolder, ContactRequest, Exhibition, ScheduleItem
@@ -156,3 +157,14 @@ def account_grant_role(
             )
             holder.full_clean()
             holder.save()
+
+
+def contact_request_mark_handled(*, contact_request: ContactRequest, user) -> ContactRequest:
+    """Record that `user` answered a visitor's request."""
+    contact_request.status = ContactRequest.Status.HANDLED
+    contact_request.handled_by = user
+    contact_request.handled_at = timezone.now()
+    contact_request.full_clean()
+    contact_request._history_user = user
+    contact_request.save()
+    return contact_request

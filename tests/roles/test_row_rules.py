@@ -133,6 +133,7 @@ def test_booth_holder_marks_own_request_handled_but_not_another(world, client):
     own.refresh_from_db()
     other.refresh_from_db()
     assert (own.status, other.status) == ("handled", "new")
+    assert own.history.latest().history_user == world.accounts[Role.BOOTH_HOLDER]
 
 
 def _schedule_dataset(**row):
