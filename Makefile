@@ -29,7 +29,7 @@ run: setup data
 
 test: install
 	$(PY) manage.py translations compile
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 browser: install
 	$(PY) manage.py translations compile

@@ -222,8 +222,12 @@ class Booth(Publishable, Timestamped):
     description = models.TextField(_("what the booth shows"), blank=True)
     photo = SafeImageField(_("photo"), upload_to="booths/", blank=True)
     # Floor-plan position in metres from the hall's top-right corner (the plan reads RTL).
-    plan_x = models.DecimalField(_("plan position x (m)"), max_digits=6, decimal_places=2, default=0)
-    plan_y = models.DecimalField(_("plan position y (m)"), max_digits=6, decimal_places=2, default=0)
+    plan_x = models.DecimalField(
+        _("plan position x (m)"), max_digits=6, decimal_places=2, default=0
+    )
+    plan_y = models.DecimalField(
+        _("plan position y (m)"), max_digits=6, decimal_places=2, default=0
+    )
     plan_width = models.DecimalField(_("width (m)"), max_digits=5, decimal_places=2, default=3)
     plan_depth = models.DecimalField(_("depth (m)"), max_digits=5, decimal_places=2, default=3)
     is_synthetic = models.BooleanField(_("synthetic demo record"), default=False)
@@ -265,7 +269,11 @@ class Booth(Publishable, Timestamped):
 
     def clean(self):
         super().clean()
-        if self.section_id and self.exhibition_id and self.section.exhibition_id != self.exhibition_id:
+        if (
+            self.section_id
+            and self.exhibition_id
+            and self.section.exhibition_id != self.exhibition_id
+        ):
             raise ValidationError(
                 {"section": _("This section belongs to another edition.")}, code="section_edition"
             )
@@ -414,14 +422,21 @@ class ScheduleItem(Publishable, Timestamped):
         if not edition.start_date <= self.day <= edition.end_date:
             raise ValidationError(
                 {
-                    "day": _("The exhibition runs from %(first)s to %(last)s; this day is outside it.")
-                    % {"first": format_date(edition.start_date), "last": format_date(edition.end_date)}
+                    "day": _(
+                        "The exhibition runs from %(first)s to %(last)s; this day is outside it."
+                    )
+                    % {
+                        "first": format_date(edition.start_date),
+                        "last": format_date(edition.end_date),
+                    }
                 },
                 code="outside_edition",
             )
         if self.start_time < edition.daily_opens_at or self.end_time > edition.daily_closes_at:
             raise ValidationError(
-                _("The exhibition is open from %(opens)s to %(closes)s; this item is outside those hours.")
+                _(
+                    "The exhibition is open from %(opens)s to %(closes)s; this item is outside those hours."
+                )
                 % {
                     "opens": format_time(edition.daily_opens_at),
                     "closes": format_time(edition.daily_closes_at),
