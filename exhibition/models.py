@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -191,7 +192,17 @@ class Booth(Publishable, Timestamped):
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="booths"
     )
-    code = models.CharField(_("booth code"), max_length=12)
+    code = models.CharField(
+        _("booth code"),
+        max_length=12,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9-]*$",
+                _("Use Latin letters, digits and hyphens only, such as B-12."),
+                code="booth_code",
+            )
+        ],
+    )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, allow_unicode=True)
     neighborhood = models.ForeignKey(
