@@ -17,10 +17,17 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
-    # Parallel workers share one Redis database but not one test database.
+    # Parallel workers each get a cache of their own, as each gets a test database: with Redis,
+    # the next database number per worker (clearing the cache flushes a whole Redis database).
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
-        settings.CACHES["default"]["KEY_PREFIX"] = worker
+        cache = settings.CACHES["default"]
+        cache["KEY_PREFIX"] = worker
+        if "redis" in cache["BACKEND"].lower():
+            number = int(worker.removeprefix("gw") or 0)
+            base, _, db = str(cache["LOCATION"]).rpartition("/")
+            db = int(db) if db.isdigit() else 0
+            cache["LOCATION"] = f"{base}/{db + number}"
     # A password hash costs about half a second by design; tests make many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
