@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.urls import reverse
 from django.utils import translation
 
@@ -112,8 +114,14 @@ def _crawl(client, start):
         seen.add(url)
         response = client.get(url)
         if response.streaming:
-            # A static file: only its status matters here.
-            response.close()
+            # A static file: only its status matters here. Closing a response sends
+            # request_finished, which would close the test's database connection (PostgreSQL
+            # then loses the test transaction); the test client detaches that handler the same way.
+            request_finished.disconnect(close_old_connections)
+            try:
+                response.close()
+            finally:
+                request_finished.connect(close_old_connections)
             pages[url] = response
             continue
         pages[url] = response
