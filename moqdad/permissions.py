@@ -652,7 +652,10 @@ class OwnedRowsAdminMixin(_RowRulesBase):
         object_id = unquote(object_id)
         current = self.get_queryset(request).filter(pk=object_id).first()
         history_model = self.model.history.model
-        version = history_model.objects.filter(pk=object_id, history_id=version_id).first()
+        pk_name = self.model._meta.pk.attname
+        version = history_model.objects.filter(
+            **{pk_name: object_id, "history_id": version_id}
+        ).first()
         if version is None or not self.has_view_permission(request, version.instance):
             raise Http404
         if current is None and self.model._default_manager.filter(pk=object_id).exists():
