@@ -1,16 +1,14 @@
 import datetime
-import hashlib
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exhibition.models import Booth, BoothHolder, ContactRequest, Exhibition, ScheduleItem
+from moqdad import ratelimit
 from moqdad.publishing import PublicationStatus
 from moqdad.roles import GROUP_NAMES, Role
 from neighborhoods.models import Agency, Neighborhood, StaffProfile
@@ -105,20 +103,14 @@ def contact_request_create(
 
 
 def sender_key(address: str) -> str:
-    """A keyed hash of the client address: enough to count requests, not to recover the IP."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:contact:{address}".encode()).hexdigest()
+    return ratelimit.sender_key(address, purpose="contact")
 
 
 def contact_rate_exceeded(key: str) -> bool:
     """Count one more request from `key`; True once the address is over the limit."""
-    cache_key = f"contact-rate:{key}"
-    cache.add(cache_key, 0, CONTACT_RATE_WINDOW)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        cache.set(cache_key, 1, CONTACT_RATE_WINDOW)
-        count = 1
-    return count > CONTACT_RATE_LIMIT
+    return ratelimit.limit_exceeded(
+        purpose="contact", key=key, limit=CONTACT_RATE_LIMIT, window_seconds=CONTACT_RATE_WINDOW
+    )
 
 
 def account_grant_role(

@@ -1,11 +1,7 @@
 """Writes to the memorial: corrections from the public. Imports live in martyrs/resources.py."""
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
-
 from martyrs.models import CorrectionSuggestion, Martyr
+from moqdad import ratelimit
 
 CORRECTION_LIMIT = 5
 CORRECTION_WINDOW_SECONDS = 60 * 60
@@ -16,8 +12,7 @@ class TooManyRequests(Exception):
 
 
 def sender_key(address: str) -> str:
-    """A salted hash of the sender's address: enough to count, not enough to identify."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+    return ratelimit.sender_key(address, purpose="correction")
 
 
 def correction_suggestion_create(
@@ -35,14 +30,12 @@ def correction_suggestion_create(
     change by hand. Each address may send `CORRECTION_LIMIT` suggestions an hour.
     """
     key = sender_key(sender_address)
-    counter = f"martyrs:correction:{key}"
-    cache.add(counter, 0, CORRECTION_WINDOW_SECONDS)
-    try:
-        sent = cache.incr(counter)
-    except ValueError:
-        cache.set(counter, 1, CORRECTION_WINDOW_SECONDS)
-        sent = 1
-    if sent > CORRECTION_LIMIT:
+    if ratelimit.limit_exceeded(
+        purpose="correction",
+        key=key,
+        limit=CORRECTION_LIMIT,
+        window_seconds=CORRECTION_WINDOW_SECONDS,
+    ):
         raise TooManyRequests
     suggestion = CorrectionSuggestion(
         martyr=martyr,
