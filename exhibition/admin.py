@@ -1,9 +1,5 @@
-from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from exhibition import printing, selectors, services
 from exhibition.models import (
@@ -19,9 +15,8 @@ from exhibition.models import (
 )
 from exhibition.resources import ScheduleItemResource
 from moqdad import jalali
-from moqdad.admin_base import MoqdadModelAdmin, MoqdadTabularInline
+from moqdad.admin_base import MoqdadImportExportAdmin, MoqdadModelAdmin, MoqdadTabularInline
 from moqdad.admin_display import JalaliDateValuesListFilter
-from moqdad.permissions import ALL
 from moqdad.templatetags.persian import fa_digits
 
 
@@ -37,7 +32,6 @@ class SectionInline(MoqdadTabularInline):
 
 @admin.register(Exhibition)
 class ExhibitionAdmin(MoqdadModelAdmin):
-    scope = {"agency": ALL}
     list_display = ["title", "jalali_year", "start_date", "end_date", "is_current", "status"]
     list_filter = ["is_current", "status"]
     search_fields = ["title", "full_title", "venue"]
@@ -46,7 +40,6 @@ class ExhibitionAdmin(MoqdadModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(MoqdadModelAdmin):
-    scope = {"agency": ALL}
     list_display = ["number", "title", "exhibition", "status"]
     list_filter = ["exhibition", "status"]
     search_fields = ["title"]
@@ -55,7 +48,6 @@ class SectionAdmin(MoqdadModelAdmin):
 
 @admin.register(StrataBase)
 class StrataBaseAdmin(MoqdadModelAdmin):
-    scope = {"agency": ALL}
     list_display = ["name", "stratum", "status"]
     list_filter = ["stratum", "status"]
     search_fields = ["name"]
@@ -76,11 +68,10 @@ class BoothPhotoInline(MoqdadTabularInline):
 
 @admin.register(Booth)
 class BoothAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood", "agency": "agency", "booth": "pk"}
     list_display = ["code", "name", "section", "neighborhood", "strata_base", "agency", "status"]
     list_filter = ["exhibition", "section", "status", "agency"]
     search_fields = ["code", "name", "search_text", "neighborhood__name"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_from = {"slug": ["name"]}
     list_select_related = ["section", "neighborhood", "strata_base", "agency"]
     autocomplete_fields = ["neighborhood", "strata_base", "agency"]
     inlines = [BoothHolderInline, BoothPhotoInline]
@@ -92,18 +83,18 @@ class BoothAdmin(MoqdadModelAdmin):
         (_("Floor plan"), {"fields": ["plan_x", "plan_y", "plan_width", "plan_depth"]}),
     ]
 
-    @admin.action(description=_("Print signs for the selected booths (PDF)"))
+    @admin.action(description=_("Print signs for the selected booths (PDF)"), permissions=["view"])
     def print_signs(self, request, queryset):
         booths = list(
             queryset.select_related("exhibition", "section", "neighborhood", "strata_base")
         )
+        # The bulk-action wrapper has kept only booths the user may see, at least one.
         document = printing.booth_signs_document(exhibition=booths[0].exhibition, booths=booths)
         return printing.pdf_response(document)
 
 
 @admin.register(BoothHolder)
 class BoothHolderAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "booth__neighborhood", "agency": "booth__agency"}
     list_display = ["full_name", "booth", "role"]
     search_fields = ["full_name", "booth__name", "booth__code"]
     list_filter = ["booth__section"]
@@ -112,11 +103,8 @@ class BoothHolderAdmin(MoqdadModelAdmin):
 
 
 @admin.register(ScheduleItem)
-class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
-    scope = {"agency": "agency"}
+class ScheduleItemAdmin(MoqdadImportExportAdmin):
     resource_classes = [ScheduleItemResource]
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
     change_list_template = "admin/exhibition/scheduleitem/change_list.html"
     list_display = [
         "title",
@@ -153,12 +141,6 @@ class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
     def day_display(self, obj):
         return jalali.format_date(obj.day, weekday=True)
 
-    def has_import_permission(self, request):
-        return self.has_add_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
     def changelist_view(self, request, extra_context=None):
         edition = selectors.exhibition_current()
         days = selectors.schedule_days(exhibition=edition) if edition else []
@@ -166,21 +148,9 @@ class ScheduleItemAdmin(ImportExportMixin, MoqdadModelAdmin):
             request, {**(extra_context or {}), "print_edition": edition, "print_days": days}
         )
 
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The import rolled back (ScheduleItemResource is all or nothing).
-            self.message_user(
-                request,
-                _("Nothing was imported: some rows are not valid any more. Check the file again."),
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(reverse("admin:exhibition_scheduleitem_import"))
-        return super().process_result(result, request)
-
 
 @admin.register(ContactRequest)
 class ContactRequestAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "booth__neighborhood", "agency": "booth__agency", "booth": "booth"}
     list_display = ["subject", "booth", "name", "organization", "status", "created_at"]
     list_filter = ["status", "booth__section"]
     search_fields = ["subject", "name", "organization", "booth__code", "booth__name"]

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ExhibitionConfig(AppConfig):
     name = "exhibition"
     verbose_name = _("Exhibition")
+
+    def ready(self):
+        from . import rules  # noqa: F401 (registers the rules of this app's models)

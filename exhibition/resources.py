@@ -11,12 +11,12 @@ import re
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
 from exhibition import selectors
 from exhibition.models import Booth, Exhibition, ScheduleItem
 from moqdad import jalali
-from moqdad.permissions import OwnedRowsResourceMixin
+from moqdad.imports import AllOrNothingResource
 from moqdad.persian import to_latin_digits
 from moqdad.publishing import PublicationStatus
 from neighborhoods.models import Agency, Neighborhood
@@ -146,7 +146,7 @@ class BoothCodeWidget(LookupWidget):
         return self.queryset.filter(exhibition__is_current=True)
 
 
-class ScheduleItemResource(OwnedRowsResourceMixin, resources.ModelResource):
+class ScheduleItemResource(AllOrNothingResource):
     edition = fields.Field(
         attribute="exhibition",
         column_name="edition",
@@ -202,12 +202,6 @@ class ScheduleItemResource(OwnedRowsResourceMixin, resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = False
-
-    def import_data(self, dataset, **kwargs):
-        # All or nothing: the confirm step of the admin would otherwise keep the good rows
-        # when a row that passed the preview fails on the real run.
-        kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
 
     def before_import(self, dataset, **kwargs):
         # Optional columns: a file of new items for the current edition needs neither.

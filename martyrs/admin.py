@@ -1,25 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from martyrs.models import CorrectionSuggestion, Martyr, VeteranTally
 from martyrs.resources import ADMIN_IMPORT_MAX_ROWS, MartyrResource, VeteranTallyResource
 from moqdad import jalali
-from moqdad.admin_base import MoqdadModelAdmin
+from moqdad.admin_base import MoqdadImportExportAdmin, MoqdadModelAdmin
 from moqdad.persian import normalize_for_search
-
-
-class AllOrNothingImportMixin(ImportExportMixin):
-    """CSV and XLSX import with a dry-run preview; a sheet with one bad row writes none."""
-
-    formats = [CSV, XLSX]
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.setdefault("rollback_on_validation_errors", True)
-        return kwargs
 
 
 class MartyrAdminForm(forms.ModelForm):
@@ -71,8 +58,7 @@ class MartyrAdminForm(forms.ModelForm):
 
 
 @admin.register(Martyr)
-class MartyrAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
+class MartyrAdmin(MoqdadImportExportAdmin):
     form = MartyrAdminForm
     resource_classes = [MartyrResource]
     list_display = [
@@ -120,8 +106,7 @@ class MartyrAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
 
 
 @admin.register(VeteranTally)
-class VeteranTallyAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
+class VeteranTallyAdmin(MoqdadImportExportAdmin):
     resource_classes = [VeteranTallyResource]
     list_display = ["neighborhood", "kind", "count"]
     list_filter = ["kind"]
@@ -132,7 +117,6 @@ class VeteranTallyAdmin(AllOrNothingImportMixin, MoqdadModelAdmin):
 
 @admin.register(CorrectionSuggestion)
 class CorrectionSuggestionAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "martyr__neighborhood"}
     list_display = ["martyr", "name", "relation", "is_handled", "created_at"]
     list_filter = ["is_handled"]
     search_fields = ["martyr__last_name", "name", "message"]

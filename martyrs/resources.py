@@ -19,11 +19,11 @@ import datetime
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
 from martyrs.models import Martyr, VeteranTally
 from moqdad import jalali
-from moqdad.permissions import OwnedRowsResourceMixin
+from moqdad.imports import AllOrNothingResource
 from moqdad.persian import (
     clean_user_text,
     normalize_for_search,
@@ -196,13 +196,6 @@ class PersianHeadersMixin:
         ]
         super().before_import(dataset, **kwargs)
 
-    def import_data(self, dataset, **kwargs):
-        # All or nothing: without this, django-import-export commits the valid rows of a
-        # sheet that has invalid ones.
-        kwargs["use_transactions"] = True
-        kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
-
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         try:
             super().validate_instance(instance, import_validation_errors, validate_unique)
@@ -220,15 +213,8 @@ class PersianHeadersMixin:
     def extra_error_columns(self) -> dict:
         return {}
 
-    def before_save_instance(self, instance, row, **kwargs):
-        file_name = kwargs.get("file_name") or ""
-        instance._change_reason = _("Imported from %(file)s") % {"file": file_name or "-"}
-        user = kwargs.get("user")
-        if user is not None and getattr(user, "pk", None):
-            instance._history_user = user
 
-
-class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.ModelResource):
+class MartyrResource(PersianHeadersMixin, AllOrNothingResource):
     id = fields.Field(attribute="id", column_name="شناسه", widget=widgets.IntegerWidget())
     first_name = text_field("first_name", "نام")
     last_name = text_field("last_name", "نام خانوادگی")
@@ -420,7 +406,7 @@ class MartyrResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.Mode
         ) % {"id": to_persian_digits(existing)}
 
 
-class VeteranTallyResource(OwnedRowsResourceMixin, PersianHeadersMixin, resources.ModelResource):
+class VeteranTallyResource(PersianHeadersMixin, AllOrNothingResource):
     neighborhood = fields.Field(
         attribute="neighborhood", column_name="محله", widget=NeighborhoodWidget()
     )

@@ -10,15 +10,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 
-from moqdad.permissions import OwnedRowsAdminMixin, access_for
+from moqdad.access import access_for
+from moqdad.admin_rules import RowRulesAdminMixin
 from moqdad.roles import GROUP_NAMES
 
 SUPERUSER_ONLY_FIELDS = frozenset({"is_superuser", "user_permissions"})
 
 
-class AccountAdmin(OwnedRowsAdminMixin, UserAdmin):
-    scope = {}
-
+class AccountAdmin(RowRulesAdminMixin, UserAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if not access_for(request.user).is_superuser:
@@ -38,20 +37,20 @@ class AccountAdmin(OwnedRowsAdminMixin, UserAdmin):
         return queryset
 
 
-class RoleGroupAdmin(OwnedRowsAdminMixin, GroupAdmin):
-    scope = {}
+class RoleGroupAdmin(RowRulesAdminMixin, GroupAdmin):
+    pass
 
 
-class AttemptAdmin(OwnedRowsAdminMixin, AccessAttemptAdmin):
-    scope = {}
+class AttemptAdmin(RowRulesAdminMixin, AccessAttemptAdmin):
+    pass
 
 
-class LogAdmin(OwnedRowsAdminMixin, AccessLogAdmin):
-    scope = {}
+class LogAdmin(RowRulesAdminMixin, AccessLogAdmin):
+    pass
 
 
-class FailureLogAdmin(OwnedRowsAdminMixin, AccessFailureLogAdmin):
-    scope = {}
+class FailureLogAdmin(RowRulesAdminMixin, AccessFailureLogAdmin):
+    pass
 
 
 def register(site) -> None:

@@ -1,9 +1,13 @@
-"""The base every moqdad ModelAdmin shares: Jalali dates in forms and lists, history."""
+"""The base every moqdad ModelAdmin shares: the rules, Jalali dates in forms and lists, history."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTimeWidget, BaseAdminTimeWidget
 from django.db import models
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from moqdad import jalali
@@ -14,7 +18,7 @@ from moqdad.admin_display import (
     display_function,
     is_displayable_field,
 )
-from moqdad.permissions import OwnedRowsAdminMixin, OwnedRowsInlineMixin
+from moqdad.admin_rules import ImportExportRules, RowRulesAdminMixin, RowRulesInlineMixin
 from moqdad.publishing import Publishable
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
@@ -95,7 +99,7 @@ class JalaliAdminMixin:
             return None
 
 
-class MoqdadModelAdmin(OwnedRowsAdminMixin, JalaliAdminMixin, SimpleHistoryAdmin):
+class MoqdadModelAdmin(RowRulesAdminMixin, JalaliAdminMixin, SimpleHistoryAdmin):
     list_per_page = 50
     save_on_top = True
     empty_value_display = "-"
@@ -146,10 +150,39 @@ class MoqdadModelAdmin(OwnedRowsAdminMixin, JalaliAdminMixin, SimpleHistoryAdmin
         return _("Revert %(object)s to an earlier version") % {"object": obj}
 
 
-class MoqdadTabularInline(OwnedRowsInlineMixin, JalaliAdminMixin, admin.TabularInline):
+class MoqdadTabularInline(RowRulesInlineMixin, JalaliAdminMixin, admin.TabularInline):
     extra = 0
     show_change_link = True
 
 
-class MoqdadStackedInline(OwnedRowsInlineMixin, JalaliAdminMixin, admin.StackedInline):
+class MoqdadStackedInline(RowRulesInlineMixin, JalaliAdminMixin, admin.StackedInline):
     extra = 0
+
+
+class MoqdadImportExportAdmin(ImportExportMixin, MoqdadModelAdmin):
+    """CSV and XLSX import (dry-run preview, all or nothing, rows under the rules) and export.
+
+    The resources derive from moqdad.imports.AllOrNothingResource.
+    """
+
+    formats = [CSV, XLSX]
+    # django-import-export's own hooks come first in the MRO and allow every staff account.
+    has_import_permission = ImportExportRules.has_import_permission
+    has_export_permission = ImportExportRules.has_export_permission
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return kwargs
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The confirm step found a row that is no longer valid: the import rolled back.
+            self.message_user(
+                request,
+                _("Nothing was imported: some rows are not valid any more. Check the file again."),
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+        return super().process_result(result, request)

@@ -10,7 +10,7 @@ def _sync_roles(sender, using="default", plan=None, **kwargs):
         return
     from django.apps import apps
 
-    from moqdad.roles import sync_role_groups
+    from moqdad.role_groups import sync_role_groups
 
     sync_role_groups(apps, using=using)
 
@@ -20,7 +20,7 @@ class MoqdadConfig(AppConfig):
     verbose_name = _("Moqdad")
 
     def ready(self):
-        from moqdad import caching
+        from moqdad import account_rules, caching  # noqa: F401 (account_rules registers rules)
 
         caching.connect_signals()
         # The role groups follow moqdad/roles.py after every migrate, new models included.

@@ -1,7 +1,7 @@
 """The publishing status every publicly shown model carries.
 
 Content is written as a draft, submitted for review, and shown on the public site only once a
-reviewer has published it. The review workflow itself lives in moqdad.permissions and the
+reviewer has published it. The review workflow itself lives in moqdad.rules and the
 admins; this module only holds the states and the manager that filters for the public.
 """
 
@@ -82,7 +82,7 @@ def publication_unpublish(*, obj: Publishable, user) -> Publishable:
 
 
 def _require_publisher(user) -> None:
-    from moqdad.permissions import can_publish
+    from moqdad.access import can_publish
 
     if user is not None and not can_publish(user):
         raise PermissionDenied

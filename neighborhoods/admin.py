@@ -30,7 +30,6 @@ from neighborhoods.services import council_check_room, council_member_add, counc
 
 @admin.register(Agency)
 class AgencyAdmin(MoqdadModelAdmin):
-    scope = {"agency": "pk"}
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -38,7 +37,6 @@ class AgencyAdmin(MoqdadModelAdmin):
 
 @admin.register(ProgrammePhase)
 class ProgrammePhaseAdmin(MoqdadModelAdmin):
-    scope = {}
     list_display = ["number", "title", "neighborhood_count", "start_year", "end_year"]
     search_fields = ["title"]
     list_filter = ["start_year"]
@@ -57,11 +55,10 @@ class VulnerabilityFlagInline(MoqdadTabularInline):
 
 @admin.register(Neighborhood)
 class NeighborhoodAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "pk"}
     list_display = ["name", "district", "phase", "is_selected", "manager_name", "status"]
     list_filter = ["status", "is_selected", "phase", "district", "is_synthetic"]
     search_fields = ["name", "search_text", "manager_name"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_from = {"slug": ["name"]}
     list_select_related = ["phase"]
     filter_horizontal = ["managers"]
     inlines = [ProfileIndicatorInline, VulnerabilityFlagInline]
@@ -98,7 +95,6 @@ class CouncilMemberInline(MoqdadTabularInline):
 
 @admin.register(Council)
 class CouncilAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
     list_display = ["__str__", "neighborhood", "member_count", "formed_on", "status"]
     list_filter = ["status", "neighborhood__district"]
     search_fields = ["neighborhood__name", "neighborhood__search_text"]
@@ -130,7 +126,6 @@ class CouncilMemberAdminForm(forms.ModelForm):
 
 @admin.register(CouncilMember)
 class CouncilMemberAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "council__neighborhood"}
     form = CouncilMemberAdminForm
     list_display = ["full_name", "council", "role", "is_chair", "publish_name"]
     list_filter = ["role", "is_chair", "publish_name"]
@@ -178,7 +173,6 @@ class ActionPlanInline(MoqdadTabularInline):
 
 @admin.register(Problem)
 class ProblemAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "category", "progress", "status"]
     list_filter = ["status", "category", "progress"]
     search_fields = ["title", "neighborhood__name"]
@@ -189,7 +183,6 @@ class ProblemAdmin(MoqdadModelAdmin):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "problem__neighborhood"}
     list_display = ["title", "problem", "status", "progress_percent", "due_date"]
     list_filter = ["status"]
     search_fields = ["title", "problem__title"]
@@ -199,7 +192,6 @@ class ActionPlanAdmin(MoqdadModelAdmin):
 
 @admin.register(Initiative)
 class InitiativeAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "kind", "progress", "started_on", "status"]
     list_filter = ["status", "kind", "progress"]
     search_fields = ["title", "neighborhood__name"]
@@ -209,7 +201,6 @@ class InitiativeAdmin(MoqdadModelAdmin):
 
 @admin.register(IdentityElement)
 class IdentityElementAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "kind", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "neighborhood__name"]
@@ -219,7 +210,6 @@ class IdentityElementAdmin(MoqdadModelAdmin):
 
 @admin.register(ProfileIndicator)
 class ProfileIndicatorAdmin(MoqdadModelAdmin):
-    scope = {"neighborhood": "neighborhood"}
     list_display = ["title", "neighborhood", "year", "kind", "value", "unit"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "neighborhood__name"]
@@ -229,7 +219,6 @@ class ProfileIndicatorAdmin(MoqdadModelAdmin):
 
 @admin.register(VulnerabilityFlag)
 class VulnerabilityFlagAdmin(MoqdadModelAdmin):
-    scope = {"agency": "agency"}
     list_display = ["neighborhood", "agency", "year", "is_flagged"]
     list_filter = ["agency", "year", "is_flagged"]
     search_fields = ["neighborhood__name", "agency__name"]
@@ -239,7 +228,6 @@ class VulnerabilityFlagAdmin(MoqdadModelAdmin):
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(MoqdadModelAdmin):
-    scope = {}
     list_display = ["user", "agency"]
     list_filter = ["agency"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

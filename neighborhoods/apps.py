@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NeighborhoodsConfig(AppConfig):
     name = "neighborhoods"
     verbose_name = _("Neighborhoods")
+
+    def ready(self):
+        from . import rules  # noqa: F401 (registers the rules of this app's models)

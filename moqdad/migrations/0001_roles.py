@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def create_role_groups(apps, schema_editor):
-    from moqdad.roles import sync_role_groups
+    from moqdad.role_groups import sync_role_groups
 
     for app_config in apps.get_app_configs():
         app_config.models_module = True

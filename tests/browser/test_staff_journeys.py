@@ -98,7 +98,8 @@ def test_manager_adds_a_council_member_and_cannot_open_another_council(
 ):
     from django.contrib.auth.models import Group
 
-    from moqdad.roles import GROUP_NAMES, Role, sync_role_groups
+    from moqdad.role_groups import sync_role_groups
+    from moqdad.roles import GROUP_NAMES, Role
     from neighborhoods.models import CouncilMember
     from neighborhoods.tests.factories import council_with_members
 

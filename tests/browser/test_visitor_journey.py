@@ -18,7 +18,8 @@ def test_visitor_scans_a_booth_connects_by_keyboard_and_the_holder_handles_it(
     from exhibition.models import ContactRequest
     from exhibition.tests.factories import BoothFactory, BoothHolderFactory, edition_1401
     from martyrs.tests.factories import MartyrFactory
-    from moqdad.roles import GROUP_NAMES, Role, sync_role_groups
+    from moqdad.role_groups import sync_role_groups
+    from moqdad.roles import GROUP_NAMES, Role
 
     edition_1401()
     sync_role_groups(django_apps)

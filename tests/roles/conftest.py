@@ -17,7 +17,8 @@ from exhibition.tests.factories import (
 )
 from martyrs.tests.factories import CorrectionSuggestionFactory, MartyrFactory, VeteranTallyFactory
 from moqdad.publishing import PublicationStatus
-from moqdad.roles import GROUP_NAMES, Role, sync_role_groups
+from moqdad.role_groups import sync_role_groups
+from moqdad.roles import GROUP_NAMES, Role
 from neighborhoods.models import Agency, ProfileIndicator, ProgrammePhase, StaffProfile
 from neighborhoods.tests.factories import (
     ActionPlanFactory,

@@ -3,13 +3,14 @@
 EXPECTED is the one table of outcomes. Letters: v view, a add, c change, d delete, h history;
 lowercase means "only the role's own rows" (owner A's record yes, owner B's no), uppercase means
 "every row". Export follows view: an exporting admin exports exactly the rows the role views.
-A registered model missing from this table, or an admin without a `scope` rule, fails.
+A registered model missing from this table, or without a rule (`<app>/rules.py`), fails.
 """
 
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from moqdad import rules
 from moqdad.roles import Role
 
 ORG, STAFF, MGR, HOLDER, REV, AUD = (
@@ -59,7 +60,7 @@ def test_permission_matrix_covers_every_registered_admin():
     undeclared = [
         label
         for model, model_admin in admin.site._registry.items()
-        if (label := model._meta.label_lower) not in EXPECTED or model_admin.scope is None
+        if (label := model._meta.label_lower) not in EXPECTED or rules.rule_for(model) is None
     ]
 
     assert undeclared == []

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from exhibition.models import ScheduleItem
 from exhibition.resources import ScheduleItemResource
-from moqdad.permissions import OwnedRowsResourceMixin
+from moqdad.imports import AllOrNothingResource
 from moqdad.publishing import PublicationStatus
 from moqdad.roles import Role
 from neighborhoods.models import Neighborhood, Problem, ProfileIndicator
@@ -204,7 +204,7 @@ def test_every_importing_admin_checks_each_row_owner():
     ]
 
     assert resource_classes != []
-    assert [r for r in resource_classes if not issubclass(r, OwnedRowsResourceMixin)] == []
+    assert [r for r in resource_classes if not issubclass(r, AllOrNothingResource)] == []
 
 
 def test_reviewer_sees_no_council_member_phone(world, client):
