@@ -80,13 +80,13 @@ from martyrs.models import Martyr
 from neighborhoods.models import Neighborhood
 
 edition = Exhibition.objects.get(is_current=True)
-booth = Booth.objects.published().filter(exhibition=edition).order_by("code")[10]
+booth = Booth.objects.public().filter(exhibition=edition).order_by("code")[10]
 neighborhood = (
-    Neighborhood.objects.published().filter(booths__exhibition=edition).order_by("pk").first()
+    Neighborhood.objects.public().filter(booths__exhibition=edition).order_by("pk").first()
 )
-martyr = Martyr.objects.published().order_by("pk")[600]
+martyr = Martyr.objects.public().order_by("pk")[600]
 common_name = (
-    Martyr.objects.published().values("last_name").annotate(n=Count("pk")).order_by("-n")[0]
+    Martyr.objects.public().values("last_name").annotate(n=Count("pk")).order_by("-n")[0]
 )["last_name"]
 pages = {
     "home": reverse("exhibition:home"),

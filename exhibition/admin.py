@@ -142,7 +142,7 @@ class ScheduleItemAdmin(MoqdadImportExportAdmin):
         return jalali.format_date(obj.day, weekday=True)
 
     def changelist_view(self, request, extra_context=None):
-        edition = selectors.exhibition_current()
+        edition = Exhibition.objects.current()
         days = selectors.schedule_days(exhibition=edition) if edition else []
         return super().changelist_view(
             request, {**(extra_context or {}), "print_edition": edition, "print_days": days}

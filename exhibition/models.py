@@ -13,8 +13,14 @@ from simple_history.models import HistoricalRecords
 from moqdad.images import SafeImageField
 from moqdad.jalali import format_date, format_time
 from moqdad.persian import normalize_for_search
-from moqdad.publishing import Publishable, Timestamped
+from moqdad.publishing import Publishable, PublishableQuerySet, Timestamped, public_queryset
 from neighborhoods.models import Agency, Neighborhood
+
+
+class ExhibitionQuerySet(PublishableQuerySet):
+    def current(self):
+        """The edition the public site shows: the published one marked current (one at most)."""
+        return self.public().filter(is_current=True).first()
 
 
 class Exhibition(Publishable, Timestamped):
@@ -46,6 +52,8 @@ class Exhibition(Publishable, Timestamped):
     )
 
     history = HistoricalRecords()
+
+    objects = ExhibitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("exhibition edition")
@@ -130,6 +138,8 @@ class Section(Publishable, Timestamped):
     )
 
     history = HistoricalRecords()
+
+    objects = public_queryset("exhibition").as_manager()
 
     class Meta:
         verbose_name = _("section")
@@ -246,6 +256,8 @@ class Booth(Publishable, Timestamped):
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
+    objects = public_queryset("exhibition", "section").as_manager()
+
     class Meta:
         verbose_name = _("booth")
         verbose_name_plural = _("booths")
@@ -327,6 +339,10 @@ class BoothPhoto(Timestamped):
 
     history = HistoricalRecords()
 
+    objects = public_queryset(
+        "booth", "booth__exhibition", "booth__section", own_status=False
+    ).as_manager()
+
     class Meta:
         verbose_name = _("booth photo")
         verbose_name_plural = _("booth photos")
@@ -395,6 +411,8 @@ class ScheduleItem(Publishable, Timestamped):
 
     history = HistoricalRecords()
 
+    objects = public_queryset("exhibition").as_manager()
+
     class Meta:
         verbose_name = _("schedule item")
         verbose_name_plural = _("schedule items")
@@ -412,8 +430,9 @@ class ScheduleItem(Publishable, Timestamped):
 
     @property
     def place_label(self) -> str:
-        if self.place_kind == self.PlaceKind.BOOTH and self.booth_id:
-            return str(self.booth)
+        """The hall, or the booth as loaded (public listings load only a public booth)."""
+        if self.place_kind == self.PlaceKind.BOOTH:
+            return str(self.booth) if self.booth_id and self.booth else ""
         return self.hall
 
     def clean(self):

@@ -1,24 +1,31 @@
-"""Staff views of the print documents: each as a print-ready HTML page and as a PDF."""
+"""Staff views of the print documents: each as a print-ready HTML page and as a PDF.
+
+Every document passes the rules' "print" check (moqdad.rules), as the admin would: an edition's
+programme and booth directory for those who may open the edition, a booth's sign for those who
+may open the booth, a neighborhood's profile for those who may open the neighborhood.
+"""
 
 import datetime
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from exhibition import printing, selectors
-from exhibition.models import Exhibition
+from exhibition.models import Booth, Exhibition
+from moqdad import rules
 from neighborhoods.models import Neighborhood
 
 
 def _edition(request) -> Exhibition:
     slug = request.GET.get("edition", "")[:40]
     if slug:
-        return get_object_or_404(Exhibition, slug=slug)
-    edition = selectors.exhibition_current()
+        return rules.get_or_refuse(request.user, "print", Exhibition.objects, slug=slug)
+    edition = Exhibition.objects.current()
     if edition is None:
         raise Http404
+    rules.refuse_unless(request.user, "print", edition)
     return edition
 
 
@@ -45,9 +52,18 @@ def programme(request, day: datetime.date | None = None, as_pdf: bool = False):
 
 @staff_member_required
 def booth_signs(request, code: str | None = None, as_pdf: bool = False):
-    edition = _edition(request)
+    if not rules.user_can(request.user, "print", Booth):
+        raise PermissionDenied
+    slug = request.GET.get("edition", "")[:40]
+    edition = Exhibition.objects.filter(slug=slug).first() if slug else Exhibition.objects.current()
+    if edition is None:
+        raise Http404
     codes = [code] if code else [c[:12] for c in request.GET.getlist("code")][:500]
-    booths = selectors.booths_for_print(exhibition=edition, codes=codes)
+    booths = selectors.booths_for_print(
+        exhibition=edition,
+        codes=codes,
+        within=rules.rows_for(request.user, Booth.objects.all(), "print"),
+    )
     if code and not booths:
         raise Http404
     document = printing.booth_signs_document(exhibition=edition, booths=booths)
@@ -68,9 +84,12 @@ def booth_directory(request, as_pdf: bool = False):
 
 @staff_member_required
 def neighborhood_profile(request, slug: str, as_pdf: bool = False):
-    neighborhood = get_object_or_404(Neighborhood.objects.select_related("phase"), slug=slug)
-    document = printing.neighborhood_profile_document(
-        exhibition=_edition(request), neighborhood=neighborhood
+    neighborhood = rules.get_or_refuse(
+        request.user, "print", Neighborhood.objects.select_related("phase"), slug=slug
     )
+    edition = Exhibition.objects.current()
+    if edition is None:
+        raise Http404
+    document = printing.neighborhood_profile_document(exhibition=edition, neighborhood=neighborhood)
     pdf_url = reverse("exhibition:print_neighborhood_profile_pdf", kwargs={"slug": slug})
     return _respond(request, document, as_pdf=as_pdf, pdf_url=pdf_url)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
-from exhibition import selectors
 from exhibition.models import Booth, Exhibition, ScheduleItem
 from moqdad import jalali
 from moqdad.imports import AllOrNothingResource
@@ -129,7 +128,7 @@ class EditionWidget(LookupWidget):
     def clean(self, value, row=None, **kwargs):
         text = to_latin_digits(_text(value))
         if not text:
-            current = selectors.exhibition_current()
+            current = Exhibition.objects.current()
             if current is None:
                 raise ValueError(_("Give the edition's year: there is no current edition."))
             return current
@@ -143,7 +142,7 @@ class BoothCodeWidget(LookupWidget):
         year = to_latin_digits(_text((row or {}).get("edition")))
         if year.isdigit():
             return self.queryset.filter(exhibition__jalali_year=int(year))
-        return self.queryset.filter(exhibition__is_current=True)
+        return self.queryset.filter(exhibition=Exhibition.objects.current())
 
 
 class ScheduleItemResource(AllOrNothingResource):

@@ -46,7 +46,7 @@ def schedule_ics(*, exhibition: Exhibition, items: list[ScheduleItem], name: str
         event.add("dtstart", _local(item.day, item.start_time))
         event.add("dtend", _local(item.day, item.end_time))
         event.add("summary", item.title)
-        event.add("location", f"{item.place_label}، {exhibition.venue}")
+        event.add("location", "، ".join(p for p in (item.place_label, exhibition.venue) if p))
         event.add("categories", [str(item.get_kind_display())])
         event.add("url", item_url(item))
         description = [line for line in (item.speakers, item.description) if line]
@@ -90,7 +90,7 @@ def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem]) -> dict:
                         "name": item.booth.name,
                         "url": _absolute(item.booth.get_absolute_url()),
                     }
-                    if item.booth and item.booth.is_published
+                    if item.booth
                     else None
                 ),
                 "neighborhood": (
@@ -98,7 +98,7 @@ def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem]) -> dict:
                         "name": item.neighborhood.name,
                         "url": _absolute(item.neighborhood.get_absolute_url()),
                     }
-                    if item.neighborhood and item.neighborhood.is_published
+                    if item.neighborhood
                     else None
                 ),
                 "speakers": item.speakers,

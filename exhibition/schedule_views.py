@@ -13,7 +13,7 @@ from exhibition.models import Exhibition, ScheduleItem
 
 
 def _edition() -> Exhibition:
-    edition = selectors.exhibition_current()
+    edition = Exhibition.objects.current()
     if edition is None:
         raise Http404
     return edition
@@ -123,7 +123,7 @@ def schedule_ics_day(request, day: datetime.date):
 
 
 def _feed_etag(request):
-    edition = selectors.exhibition_current()
+    edition = Exhibition.objects.current()
     if edition is None:
         return None
     etag = schedule_exports.schedule_etag(exhibition=edition)
@@ -131,7 +131,7 @@ def _feed_etag(request):
 
 
 def _feed_last_modified(request):
-    edition = selectors.exhibition_current()
+    edition = Exhibition.objects.current()
     return edition and selectors.schedule_last_changed(exhibition=edition)
 
 

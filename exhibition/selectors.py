@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from exhibition import charts
 from exhibition.models import Booth, BoothPhoto, Exhibition, ScheduleItem, Section
 from martyrs.models import Martyr, VeteranTally
-from martyrs.selectors import martyr_search
+from martyrs.selectors import martyr_prominent, martyr_search
 from moqdad.persian import normalize_for_search
-from moqdad.publishing import PublicationStatus
 from neighborhoods.models import (
     Council,
     CouncilMember,
@@ -43,13 +42,9 @@ class SchedulePlace:
     label: str
 
 
-def exhibition_current() -> Exhibition | None:
-    return Exhibition.objects.published().filter(is_current=True).first()
-
-
 def booth_get_public(*, exhibition: Exhibition, code: str) -> Booth | None:
     return (
-        Booth.objects.published()
+        Booth.objects.public()
         .filter(exhibition=exhibition, code=code)
         .select_related("exhibition", "section", "neighborhood", "strata_base")
         .first()
@@ -59,9 +54,13 @@ def booth_get_public(*, exhibition: Exhibition, code: str) -> Booth | None:
 def schedule_items_public(*, exhibition: Exhibition) -> QuerySet[ScheduleItem]:
     """Published items of an edition in programme order, with what a listing shows."""
     return (
-        ScheduleItem.objects.published()
+        ScheduleItem.objects.public()
         .filter(exhibition=exhibition)
-        .select_related("booth", "booth__section", "neighborhood")
+        # The place and the neighborhood are shown only when they are public themselves.
+        .prefetch_related(
+            Prefetch("booth", queryset=Booth.objects.public().select_related("section")),
+            Prefetch("neighborhood", queryset=Neighborhood.objects.public()),
+        )
         .order_by("day", "start_time", "end_time", "title", "pk")
     )
 
@@ -128,7 +127,7 @@ def schedule_by_day(
 def schedule_days(*, exhibition: Exhibition) -> list[ScheduleDay]:
     """The edition's days, numbered from 1, with how many published items each has."""
     counts = dict(
-        ScheduleItem.objects.published()
+        ScheduleItem.objects.public()
         .filter(exhibition=exhibition)
         .values_list("day")
         .annotate(n=Count("pk"))
@@ -142,7 +141,7 @@ def schedule_days(*, exhibition: Exhibition) -> list[ScheduleDay]:
 
 def schedule_places(*, exhibition: Exhibition) -> list[SchedulePlace]:
     """The halls and booths where published items are held, for a place filter."""
-    items = ScheduleItem.objects.published().filter(exhibition=exhibition)
+    items = ScheduleItem.objects.public().filter(exhibition=exhibition)
     halls = (
         items.filter(place_kind=ScheduleItem.PlaceKind.HALL)
         .order_by("hall")
@@ -150,7 +149,7 @@ def schedule_places(*, exhibition: Exhibition) -> list[SchedulePlace]:
         .distinct()
     )
     booths = (
-        items.filter(place_kind=ScheduleItem.PlaceKind.BOOTH, booth__isnull=False)
+        items.filter(place_kind=ScheduleItem.PlaceKind.BOOTH, booth__in=Booth.objects.public())
         .order_by("booth__code")
         .values_list("booth__code", "booth__name")
         .distinct()
@@ -172,12 +171,15 @@ def schedule_last_changed(*, exhibition: Exhibition) -> datetime.datetime | None
     return max(moments) if moments else None
 
 
-def booths_for_print(*, exhibition: Exhibition, codes: list[str] | None = None) -> list[Booth]:
-    """Booths for signs: the given codes (published or not), else every published booth."""
-    booths = Booth.objects.filter(exhibition=exhibition).select_related(
+def booths_for_print(
+    *, exhibition: Exhibition, within: QuerySet[Booth], codes: list[str] | None = None
+) -> list[Booth]:
+    """Booths for signs among `within` (the user's): the given codes (published or not, to
+    print ahead), else every public booth."""
+    booths = within.filter(exhibition=exhibition).select_related(
         "section", "neighborhood", "strata_base"
     )
-    booths = booths.filter(code__in=codes) if codes else booths.published()
+    booths = booths.filter(code__in=codes) if codes else booths.public()
     return list(booths.order_by("section__number", "code"))
 
 
@@ -186,7 +188,7 @@ def booth_directory(
 ) -> tuple[list[tuple[Section, list[Booth]]], list[tuple[Neighborhood, list[Booth]]], list[Booth]]:
     """Published booths by section, by neighborhood, and those of no neighborhood."""
     booths = list(
-        Booth.objects.published()
+        Booth.objects.public()
         .filter(exhibition=exhibition)
         .select_related("section", "neighborhood", "strata_base")
         .order_by("section__number", "code")
@@ -230,10 +232,12 @@ PROFILE_LIST_LIMIT = 8
 def neighborhood_print_profile(
     *, exhibition: Exhibition, neighborhood: Neighborhood
 ) -> NeighborhoodPrintProfile:
-    council = getattr(neighborhood, "council", None)
+    # The profile shows what is (or, for a neighborhood not yet published, will be) public about
+    # the neighborhood: each part published. Who may print it is the view's rule check.
+    council = Council.objects.published().filter(neighborhood=neighborhood).first()
     members = []
     council_size = 0
-    if council is not None and council.is_published:
+    if council is not None:
         council_size = council.members.count()
         members = list(
             council.members.filter(publish_name=True).only("full_name", "role", "is_chair")
@@ -249,7 +253,7 @@ def neighborhood_print_profile(
             year=latest_year
         )[:PROFILE_LIST_LIMIT]
     )
-    martyrs = Martyr.objects.published().filter(neighborhood=neighborhood)
+    martyrs = Martyr.objects.public().filter(neighborhood=neighborhood)
     return NeighborhoodPrintProfile(
         neighborhood=neighborhood,
         booths=list(neighborhood.booths.filter(exhibition=exhibition).select_related("section")),
@@ -289,8 +293,8 @@ def section_colour(section: Section) -> str:
 
 def booths_public(*, exhibition: Exhibition) -> QuerySet[Booth]:
     return (
-        Booth.objects.published()
-        .filter(exhibition=exhibition, section__status=PublicationStatus.PUBLISHED)
+        Booth.objects.public()
+        .filter(exhibition=exhibition)
         .select_related("section", "neighborhood", "strata_base")
         .order_by("section__number", "code")
     )
@@ -299,12 +303,12 @@ def booths_public(*, exhibition: Exhibition) -> QuerySet[Booth]:
 def sections_with_booths_public(*, exhibition: Exhibition) -> list[Section]:
     """Published sections, each with `public_booths` (published booths in code order)."""
     return list(
-        Section.objects.published()
+        Section.objects.public()
         .filter(exhibition=exhibition)
         .prefetch_related(
             Prefetch(
                 "booths",
-                queryset=Booth.objects.published()
+                queryset=Booth.objects.public()
                 .select_related("neighborhood", "strata_base")
                 .order_by("code"),
                 to_attr="public_booths",
@@ -324,18 +328,14 @@ class BoothPage:
 
 def booth_page_public(*, booth: Booth) -> BoothPage:
     prominent = None
-    if booth.neighborhood_id and booth.neighborhood.status == PublicationStatus.PUBLISHED:
-        prominent = (
-            Martyr.objects.published()
-            .filter(neighborhood_id=booth.neighborhood_id, is_prominent=True)
-            .first()
-        )
+    if booth.neighborhood_id:
+        prominent = martyr_prominent(neighborhood=booth.neighborhood)
     return BoothPage(
         booth=booth,
-        photos=list(booth.photos.order_by("position", "pk")),
+        photos=list(booth.photos.public().order_by("position", "pk")),
         prominent_martyr=prominent,
         schedule_items=list(
-            ScheduleItem.objects.published()
+            ScheduleItem.objects.public()
             .filter(booth=booth, place_kind=ScheduleItem.PlaceKind.BOOTH)
             .order_by("day", "start_time", "pk")
         ),
@@ -408,24 +408,18 @@ class HeadlineFigures:
     martyrs: int
 
 
-def _public_councils() -> QuerySet[Council]:
-    return Council.objects.published().filter(neighborhood__status=PublicationStatus.PUBLISHED)
-
-
 def headline_figures(*, exhibition: Exhibition | None) -> HeadlineFigures:
     latest_phase = ProgrammePhase.objects.order_by("-number").first()
     selected = exhibition.announced_selected_neighborhoods if exhibition else None
     if selected is None:
-        selected = Neighborhood.objects.published().filter(is_selected=True).count()
+        selected = Neighborhood.objects.public().filter(is_selected=True).count()
     return HeadlineFigures(
         programme_neighborhoods=latest_phase.neighborhood_count if latest_phase else 0,
         selected_neighborhoods=selected,
-        councils=_public_councils().count(),
-        council_members=CouncilMember.objects.filter(council__in=_public_councils()).count(),
-        initiatives=Initiative.objects.published()
-        .filter(neighborhood__status=PublicationStatus.PUBLISHED)
-        .count(),
-        martyrs=Martyr.objects.published().count(),
+        councils=Council.objects.public().count(),
+        council_members=CouncilMember.objects.public().count(),
+        initiatives=Initiative.objects.public().count(),
+        martyrs=Martyr.objects.public().count(),
     )
 
 
@@ -451,17 +445,14 @@ def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics
     ]
     selected = exhibition.announced_selected_neighborhoods if exhibition else None
     if selected is None:
-        selected = Neighborhood.objects.published().filter(is_selected=True).count()
+        selected = Neighborhood.objects.public().filter(is_selected=True).count()
     columns.append((_("Selected for the exhibition"), selected, 2))
     growth = charts.column_chart(
         title=_("Neighborhoods in the programme"), columns=columns, rtl=rtl
     )
 
     role_counts = dict(
-        CouncilMember.objects.filter(council__in=_public_councils())
-        .order_by("role")
-        .values_list("role")
-        .annotate(n=Count("pk"))
+        CouncilMember.objects.public().order_by("role").values_list("role").annotate(n=Count("pk"))
     )
     roles = charts.bar_chart(
         title=_("Council members by role"),
@@ -473,8 +464,7 @@ def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics
     )
 
     kind_status = (
-        Initiative.objects.published()
-        .filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        Initiative.objects.public()
         .order_by("kind", "progress")
         .values_list("kind", "progress")
         .annotate(n=Count("pk"))
@@ -493,20 +483,19 @@ def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics
     )
 
     martyrs = dict(
-        Martyr.objects.published()
-        .filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        Martyr.objects.public()
         .order_by("neighborhood_id")
         .values_list("neighborhood_id")
         .annotate(n=Count("pk"))
     )
     veterans = dict(
-        VeteranTally.objects.filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        VeteranTally.objects.public()
         .order_by("neighborhood_id")
         .values_list("neighborhood_id")
         .annotate(n=Sum("count"))
     )
     ids = set(martyrs) | set(veterans)
-    neighborhoods = Neighborhood.objects.published().filter(pk__in=ids).order_by("name")
+    neighborhoods = Neighborhood.objects.public().filter(pk__in=ids).order_by("name")
     memorial_rows = [(n, martyrs.get(n.pk, 0), veterans.get(n.pk, 0) or 0) for n in neighborhoods]
     top = sorted(memorial_rows, key=lambda row: (-(row[1] + row[2]), row[0].name))
     memorial = charts.bar_chart(
@@ -551,7 +540,7 @@ def site_search(*, query: str, exhibition: Exhibition | None) -> SearchResults:
     return SearchResults(
         query=query,
         neighborhoods=list(
-            Neighborhood.objects.published()
+            Neighborhood.objects.public()
             .filter(search_text__contains=key)
             .select_related("phase")
             .order_by("name")[:SEARCH_LIMIT]

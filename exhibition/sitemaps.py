@@ -7,6 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from exhibition import selectors
+from exhibition.models import Exhibition
 from martyrs.models import Martyr
 from neighborhoods.models import Neighborhood
 
@@ -44,7 +45,7 @@ class NeighborhoodSitemap(PublicSitemap):
     priority = 0.7
 
     def items(self):
-        return Neighborhood.objects.published().order_by("pk")
+        return Neighborhood.objects.public().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -54,7 +55,7 @@ class BoothSitemap(PublicSitemap):
     priority = 0.7
 
     def items(self):
-        exhibition = selectors.exhibition_current()
+        exhibition = Exhibition.objects.current()
         return selectors.booths_public(exhibition=exhibition) if exhibition else []
 
     def lastmod(self, item):
@@ -65,7 +66,7 @@ class MartyrSitemap(PublicSitemap):
     priority = 0.5
 
     def items(self):
-        return Martyr.objects.published().order_by("pk")
+        return Martyr.objects.public().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -11,12 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from exhibition import qr, selectors, services
 from exhibition.forms import ContactRequestForm
+from exhibition.models import Exhibition
 
 SEARCH_QUERY_MAX = 100
 
 
 def _current_or_none(request):
-    exhibition = selectors.exhibition_current()
+    exhibition = Exhibition.objects.current()
     request._public_exhibition = exhibition
     return exhibition
 

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from moqdad.images import SafeImageField
 from moqdad.jalali import DatePrecision
 from moqdad.persian import normalize_for_search
-from moqdad.publishing import Publishable, Timestamped
+from moqdad.publishing import Publishable, Timestamped, public_queryset
 from neighborhoods.models import Neighborhood
 
 
@@ -155,6 +155,8 @@ class VeteranTally(Timestamped):
     count = models.PositiveIntegerField(_("count"))
 
     history = HistoricalRecords()
+
+    objects = public_queryset("neighborhood", own_status=False).as_manager()
 
     class Meta:
         verbose_name = _("veteran tally")

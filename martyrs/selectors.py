@@ -25,7 +25,7 @@ LIST_DEFERRED = ["biography", "testament_excerpt", "source", "search_text"]
 
 
 def martyr_list_public() -> QuerySet[Martyr]:
-    return Martyr.objects.published().select_related("neighborhood")
+    return Martyr.objects.public().select_related("neighborhood")
 
 
 def martyr_search(
@@ -128,7 +128,9 @@ def martyr_get_public(*, pk: int) -> Martyr | None:
 
 
 def martyr_prominent(*, neighborhood: Neighborhood) -> Martyr | None:
-    """The martyr a neighborhood's booth presents, if one is published."""
+    """The martyr a neighborhood's booth presents: published, of a published neighborhood."""
+    if not neighborhood.is_published:
+        return None
     return martyr_list_public().filter(neighborhood=neighborhood, is_prominent=True).first()
 
 
@@ -142,7 +144,7 @@ def martyr_list_for_neighborhood(*, neighborhood: Neighborhood) -> QuerySet[Mart
 
 
 def neighborhood_choices_public() -> QuerySet[Neighborhood]:
-    return Neighborhood.objects.published().only("pk", "name", "slug").order_by("name")
+    return Neighborhood.objects.public().only("pk", "name", "slug").order_by("name")
 
 
 @dataclass
@@ -168,7 +170,7 @@ class Figures:
 
 
 def martyr_figures_by_category(*, neighborhood: Neighborhood | None = None) -> Figures:
-    martyrs = Martyr.objects.published()
+    martyrs = Martyr.objects.public()
     if neighborhood is not None:
         martyrs = martyrs.filter(neighborhood=neighborhood)
     counts = dict(martyrs.values_list("category").annotate(n=Count("id")).order_by())
@@ -184,7 +186,7 @@ def martyr_figures_by_category(*, neighborhood: Neighborhood | None = None) -> F
 def martyr_figures_by_neighborhood() -> Figures:
     """Published martyrs per published neighborhood, most first."""
     rows = (
-        Neighborhood.objects.published()
+        Neighborhood.objects.public()
         .annotate(
             n=Count("martyrs", filter=Q(martyrs__status=PublicationStatus.PUBLISHED)),
         )
@@ -198,7 +200,7 @@ def martyr_figures_by_neighborhood() -> Figures:
 
 
 def veteran_figures_by_kind(*, neighborhood: Neighborhood | None = None) -> Figures:
-    tallies = VeteranTally.objects.filter(neighborhood__status=PublicationStatus.PUBLISHED)
+    tallies = VeteranTally.objects.public()
     if neighborhood is not None:
         tallies = tallies.filter(neighborhood=neighborhood)
     counts = dict(tallies.values_list("kind").annotate(n=Sum("count")).order_by())
@@ -213,7 +215,7 @@ def veteran_figures_by_kind(*, neighborhood: Neighborhood | None = None) -> Figu
 
 def veteran_figures_by_neighborhood() -> Figures:
     rows = (
-        VeteranTally.objects.filter(neighborhood__status=PublicationStatus.PUBLISHED)
+        VeteranTally.objects.public()
         .values_list("neighborhood__name", "neighborhood__slug")
         .annotate(n=Sum("count"))
         .filter(n__gt=0)

@@ -218,9 +218,8 @@ def _current_edition_id(global_version: int) -> int | None:
     stored = cache.get(_CURRENT_EDITION_KEY)
     if stored is not None and stored[0] == global_version:
         return stored[1]
-    edition_id = (
-        _edition_model()._base_manager.filter(is_current=True).values_list("pk", flat=True).first()
-    )
+    current = _edition_model()._default_manager.current()
+    edition_id = current.pk if current is not None else None
     cache.set(_CURRENT_EDITION_KEY, (global_version, edition_id), timeout=None)
     return edition_id
 

@@ -19,8 +19,32 @@ class PublicationStatus(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
+    """`public()` is what a visitor may see: published, and under published parents.
+
+    A model shown under other publishable rows (a problem under its neighborhood, a booth in its
+    section and edition) names them with `public_manager(...)`; every public page, feed, sitemap,
+    search, chart and print document reads through `public()`, and anything public built from a
+    related row goes through that row's `public()` too.
+    """
+
+    public_parents: tuple[str, ...] = ()
+    own_status = True
+
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def public(self):
+        filters = {
+            f"{parent}__status": PublicationStatus.PUBLISHED for parent in self.public_parents
+        }
+        if self.own_status:
+            filters["status"] = PublicationStatus.PUBLISHED
+        return self.filter(**filters)
+
+
+def public_queryset(*parents: str, own_status: bool = True, base=PublishableQuerySet):
+    """A queryset class whose `public()` also requires the publishable `parents` published."""
+    return type(base.__name__, (base,), {"public_parents": parents, "own_status": own_status})
 
 
 class Publishable(models.Model):

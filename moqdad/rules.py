@@ -32,8 +32,9 @@ import functools
 import operator
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from moqdad.access import access_for, can_publish
@@ -255,6 +256,28 @@ def user_can(user, action: str, target) -> bool:
     if not any(_role_reaches(access, role, obj, rule) for role in roles):
         return False
     return not (action in WRITE_ACTIONS and not access.can_publish and publication_locked(obj))
+
+
+def get_or_refuse(user, action: str, queryset, **lookup):
+    """The row of `queryset` matching `lookup` that the user may `action`, for a view.
+
+    As in the admin: no permission on the model at all is 403; a row that is missing, a draft
+    out of reach or another owner's is 404 (they look the same).
+    """
+    if not user_can(user, action, queryset.model):
+        raise PermissionDenied
+    obj = rows_for(user, queryset, action).filter(**lookup).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def refuse_unless(user, action: str, obj) -> None:
+    """403 unless the user may `action` the model at all, 404 unless this row."""
+    if not user_can(user, action, type(obj)):
+        raise PermissionDenied
+    if not user_can(user, action, obj):
+        raise Http404
 
 
 def check_write(user, obj, *, original=None, action: str | None = None) -> None:

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from moqdad.images import SafeImageField
 from moqdad.jalali import lazy_digits
 from moqdad.persian import normalize_for_search
-from moqdad.publishing import Publishable, Timestamped
+from moqdad.publishing import Publishable, Timestamped, public_queryset
 
 COUNCIL_MIN_MEMBERS = 6
 COUNCIL_MAX_MEMBERS = 40
@@ -120,6 +120,12 @@ class Neighborhood(Publishable, Timestamped):
         return reverse("neighborhoods:detail", kwargs={"slug": self.slug})
 
 
+class ProfileIndicatorQuerySet(public_queryset("neighborhood", own_status=False)):
+    def public(self):
+        # Social-harm figures are never public (moqdad.rules keeps them to their readers).
+        return super().public().exclude(kind="social_harm")
+
+
 class ProfileIndicator(Timestamped):
     """One figure of a neighborhood's profile (شناسنامه) for one Jalali year.
 
@@ -146,6 +152,8 @@ class ProfileIndicator(Timestamped):
     unit = models.CharField(_("unit"), max_length=30, blank=True)
 
     history = HistoricalRecords()
+
+    objects = ProfileIndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile indicator")
@@ -219,6 +227,8 @@ class Council(Publishable, Timestamped):
 
     history = HistoricalRecords()
 
+    objects = public_queryset("neighborhood").as_manager()
+
     class Meta:
         verbose_name = _("council")
         verbose_name_plural = _("councils")
@@ -256,6 +266,8 @@ class CouncilMember(Timestamped):
     address = models.CharField(_("address (private)"), max_length=300, blank=True)
 
     history = HistoricalRecords()
+
+    objects = public_queryset("council", "council__neighborhood", own_status=False).as_manager()
 
     class Meta:
         verbose_name = _("council member")
@@ -317,6 +329,8 @@ class Problem(Publishable, Timestamped):
 
     history = HistoricalRecords()
 
+    objects = public_queryset("neighborhood").as_manager()
+
     class Meta:
         verbose_name = _("problem")
         verbose_name_plural = _("problems")
@@ -345,6 +359,8 @@ class ActionPlan(Timestamped):
     due_date = models.DateField(_("due date"), null=True, blank=True)
 
     history = HistoricalRecords()
+
+    objects = public_queryset("problem", "problem__neighborhood", own_status=False).as_manager()
 
     class Meta:
         verbose_name = _("action plan")
@@ -398,6 +414,8 @@ class Initiative(Publishable, Timestamped):
 
     history = HistoricalRecords()
 
+    objects = public_queryset("neighborhood").as_manager()
+
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
@@ -431,6 +449,8 @@ class IdentityElement(Publishable, Timestamped):
     photo = SafeImageField(_("photo"), upload_to="identity/", blank=True)
 
     history = HistoricalRecords()
+
+    objects = public_queryset("neighborhood").as_manager()
 
     class Meta:
         verbose_name = _("identity element")

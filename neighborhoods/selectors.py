@@ -32,7 +32,7 @@ def neighborhood_list_public(
     selected: bool | None = None,
 ) -> QuerySet[Neighborhood]:
     neighborhoods = (
-        Neighborhood.objects.published()
+        Neighborhood.objects.public()
         .select_related("phase")
         .annotate(martyr_count=Count("martyrs", filter=Q(martyrs__status=PUBLISHED), distinct=True))
         .order_by("name", "pk")
@@ -51,7 +51,7 @@ def neighborhood_list_public(
 
 def neighborhood_districts_public() -> list[int]:
     return list(
-        Neighborhood.objects.published()
+        Neighborhood.objects.public()
         .exclude(district__isnull=True)
         .order_by("district")
         .values_list("district", flat=True)
@@ -60,7 +60,7 @@ def neighborhood_districts_public() -> list[int]:
 
 
 def neighborhood_get_public(*, slug: str) -> Neighborhood | None:
-    return Neighborhood.objects.published().select_related("phase").filter(slug=slug).first()
+    return Neighborhood.objects.public().select_related("phase").filter(slug=slug).first()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,7 +102,7 @@ class NeighborhoodPage:
 
 def council_summary_public(*, neighborhood: Neighborhood) -> CouncilSummary | None:
     """The published council by role: counts, and names only of members who agreed."""
-    council = Council.objects.published().filter(neighborhood=neighborhood).first()
+    council = Council.objects.public().filter(neighborhood=neighborhood).first()
     if council is None:
         return None
     # Only the columns a public page may show are read: never phone or address.
@@ -137,15 +137,15 @@ def council_summary_public(*, neighborhood: Neighborhood) -> CouncilSummary | No
 def public_indicators(*, neighborhood: Neighborhood) -> list[ProfileIndicator]:
     """Profile figures a visitor may see: social-harm figures are left out."""
     return list(
-        ProfileIndicator.objects.filter(neighborhood=neighborhood)
-        .exclude(kind=ProfileIndicator.Kind.SOCIAL_HARM)
+        ProfileIndicator.objects.public()
+        .filter(neighborhood=neighborhood)
         .order_by("-year", "kind", "title")
     )
 
 
 def problem_groups_public(*, neighborhood: Neighborhood) -> list[ProblemGroup]:
     problems = (
-        Problem.objects.published()
+        Problem.objects.public()
         .filter(neighborhood=neighborhood)
         .prefetch_related(
             Prefetch("plans", queryset=ActionPlan.objects.order_by("due_date", "title", "pk"))
@@ -164,7 +164,7 @@ def problem_groups_public(*, neighborhood: Neighborhood) -> list[ProblemGroup]:
 
 def neighborhood_page_public(*, neighborhood: Neighborhood) -> NeighborhoodPage:
     """Everything the neighborhood page shows, each part published-only."""
-    martyrs = neighborhood.martyrs.published()
+    martyrs = neighborhood.martyrs.public()
     category_counts = list(
         martyrs.order_by("category").values_list("category").annotate(n=Count("pk"))
     )
@@ -172,15 +172,15 @@ def neighborhood_page_public(*, neighborhood: Neighborhood) -> NeighborhoodPage:
     categories = [
         (str(martyr_model.Category(category).label), count) for category, count in category_counts
     ]
-    tallies = [t for t in neighborhood.veteran_tallies.order_by("kind") if t.count]
+    tallies = [t for t in neighborhood.veteran_tallies.public().order_by("kind") if t.count]
     return NeighborhoodPage(
         neighborhood=neighborhood,
         indicators=public_indicators(neighborhood=neighborhood),
         council=council_summary_public(neighborhood=neighborhood),
         problem_groups=problem_groups_public(neighborhood=neighborhood),
-        initiatives=list(neighborhood.initiatives.published().order_by("kind", "title", "pk")),
+        initiatives=list(neighborhood.initiatives.public().order_by("kind", "title", "pk")),
         identity_elements=list(
-            neighborhood.identity_elements.published().order_by("kind", "title", "pk")
+            neighborhood.identity_elements.public().order_by("kind", "title", "pk")
         ),
         martyr_count=sum(count for _, count in categories),
         martyr_categories=categories,
@@ -188,8 +188,10 @@ def neighborhood_page_public(*, neighborhood: Neighborhood) -> NeighborhoodPage:
         veteran_tallies=tallies,
         veteran_total=sum(t.count for t in tallies),
         booths=list(
-            neighborhood.booths.published()
-            .filter(exhibition__is_current=True, section__status=PUBLISHED)
+            # The current edition's public booths (Booth.objects.public() needs the edition
+            # published; the current one is the published edition marked current).
+            neighborhood.booths.public()
+            .filter(exhibition__is_current=True)
             .select_related("section")
             .order_by("code")
         ),

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from exhibition import selectors
+from exhibition.models import Exhibition
 from moqdad.persian import to_persian_digits
 
 register = template.Library()
@@ -25,7 +25,7 @@ def current_exhibition(context):
         return context["exhibition"]
     if request is not None and hasattr(request, "_public_exhibition"):
         return request._public_exhibition
-    exhibition = selectors.exhibition_current()
+    exhibition = Exhibition.objects.current()
     if request is not None:
         request._public_exhibition = exhibition
     return exhibition

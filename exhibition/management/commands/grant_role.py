@@ -14,8 +14,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from exhibition import selectors, services
-from exhibition.models import Booth
+from exhibition import services
+from exhibition.models import Booth, Exhibition
 from moqdad.history import history_user
 from moqdad.roles import Role
 from neighborhoods.models import Agency, Neighborhood
@@ -54,7 +54,7 @@ class Command(BaseCommand):
             agency_row = Agency.objects.filter(name=agency).first()
             if agency_row is None:
                 raise CommandError(f"No agency named {agency}.")
-        edition = selectors.exhibition_current()
+        edition = Exhibition.objects.current()
         booths = list(Booth.objects.filter(exhibition=edition, code__in=booth))
         if len(booths) != len(set(booth)):
             raise CommandError("Some of the booth codes do not exist in the current edition.")
