@@ -133,6 +133,9 @@ class ScheduleItemAdmin(MoqdadImportExportAdmin):
         (_("Details"), {"fields": ["speakers", "description", "neighborhood", "agency"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        services.schedule_item_save(item=obj)
+
     @admin.display(description=_("place"))
     def place_display(self, obj):
         return obj.place_label

@@ -61,8 +61,8 @@ def schedule_item_create(
 
 
 @transaction.atomic
-def schedule_item_update(*, item: ScheduleItem, **fields) -> ScheduleItem:
-    """Change some fields of an item, with the same validation as when it was made."""
+def schedule_item_save(*, item: ScheduleItem, **fields) -> ScheduleItem:
+    """Save an item (new, or with some fields changed), validated as when it was made."""
     for name, value in fields.items():
         setattr(item, name, value)
     if isinstance(item.hall, str):

@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from moqdad import rules
-from moqdad.access import access_for, can_publish
+from moqdad.access import access_for
 from moqdad.publishing import (
-    PublicationStatus,
     publication_publish,
     publication_submit,
     publication_unpublish,
@@ -233,10 +232,8 @@ class RowRulesAdminMixin(ImportExportRules, _RowRulesBase):
             for field in type(obj)._meta.concrete_fields:
                 if field.name not in form.fields and not field.primary_key:
                     setattr(obj, field.attname, getattr(stored, field.attname))
-        if rules.is_publishable(self.model) and not can_publish(request.user):
-            # Only publishers move content online, whatever the form or a reverted version says.
-            stored = type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
-            obj.status = (stored.first() if obj.pk else None) or PublicationStatus.DRAFT
+        # The status is read-only for non-publishers (rules.organizer_only_fields) and the form
+        # refuses a publishing write (rules.check_write): only publishers move content online.
         super().save_model(request, obj, form, change)
 
     # Bulk actions act only on rows the user may change.

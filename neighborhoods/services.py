@@ -5,18 +5,13 @@ checks the whole member list of a council in its inline formset; these services 
 rule for one-member-at-a-time writes (the member admin, imports, commands).
 """
 
-import datetime
-from collections.abc import Mapping, Sequence
-
 from django.db import transaction
 
-from moqdad.publishing import PublicationStatus
 from neighborhoods.models import (
     COUNCIL_MAX_MEMBERS,
     COUNCIL_MIN_MEMBERS,
     Council,
     CouncilMember,
-    Neighborhood,
     validate_council_size,
 )
 
@@ -26,29 +21,6 @@ def council_check_room(*, council: Council, adding: int = 1) -> None:
     count = council.members.count() + adding
     if count > COUNCIL_MAX_MEMBERS:
         validate_council_size(count)
-
-
-@transaction.atomic
-def council_create(
-    *,
-    neighborhood: Neighborhood,
-    members: Sequence[Mapping],
-    formed_on: datetime.date | None = None,
-    description: str = "",
-    status: str = PublicationStatus.DRAFT,
-) -> Council:
-    """Create a council with its members; `members` holds CouncilMember field values."""
-    validate_council_size(len(members))
-    council = Council(
-        neighborhood=neighborhood, formed_on=formed_on, description=description, status=status
-    )
-    council.full_clean()
-    council.save()
-    for values in members:
-        member = CouncilMember(council=council, **values)
-        member.full_clean()
-        member.save()
-    return council
 
 
 @transaction.atomic

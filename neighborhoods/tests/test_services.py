@@ -1,32 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from neighborhoods.services import council_create, council_member_add, council_member_remove
-from neighborhoods.tests.factories import NeighborhoodFactory, council_with_members
-
-
-def _members(count):
-    return [{"full_name": f"عضو {i}", "role": "teacher"} for i in range(count)]
-
-
-def test_council_create_makes_the_council_and_its_members(db):
-    neighborhood = NeighborhoodFactory()
-
-    council = council_create(neighborhood=neighborhood, members=_members(6))
-
-    assert council.members.count() == 6
-    assert council.neighborhood == neighborhood
-
-
-@pytest.mark.parametrize("count", [5, 41])
-def test_council_create_refuses_a_wrong_size(db, count):
-    neighborhood = NeighborhoodFactory()
-
-    with pytest.raises(ValidationError) as error:
-        council_create(neighborhood=neighborhood, members=_members(count))
-
-    assert error.value.code == "council_size"
-    assert not hasattr(neighborhood, "council") or neighborhood.council is None
+from neighborhoods.services import council_member_add, council_member_remove
+from neighborhoods.tests.factories import council_with_members
 
 
 def test_council_member_add_refuses_a_41st_member(db):
