@@ -137,3 +137,77 @@ def test_permission_matrix(label, world, client, rf_user):
     wrong = [(role, what, got) for role, what, got, want in outcomes if got != want]
 
     assert wrong == []
+
+
+# Rows shown with a publishable parent: under a published parent, adding, changing, deleting,
+# moving in and restoring are a publisher's (organizer's) acts only, whatever the role's letters.
+CHILDREN = {"neighborhoods.councilmember": "council", "neighborhoods.actionplan": "problem"}
+
+
+@pytest.mark.parametrize("label", sorted(CHILDREN))
+@pytest.mark.parametrize("action", ["add", "change", "delete", "revert"])
+def test_matrix_rows_under_published_content_need_a_publisher(label, action, world):
+    from moqdad.publishing import PublicationStatus
+
+    child = world.a[label]
+    parent = getattr(child, CHILDREN[label])
+    parent.status = PublicationStatus.PUBLISHED
+    parent.save()
+    model = type(child)
+    target = model(**{CHILDREN[label]: parent}) if action == "add" else child
+    letter = {"add": "a", "change": "c", "delete": "d", "revert": "c"}[action]
+
+    got = {role: rules.user_can(world.accounts[role], action, target) for role in ROLES}
+
+    want = {
+        role: role == ORG and _allowed(EXPECTED[label].get(role, ""), letter, True)
+        for role in ROLES
+    }
+    assert got == want
+
+
+@pytest.mark.parametrize("label", sorted(CHILDREN))
+def test_matrix_moving_a_row_under_published_content_needs_a_publisher(label, world):
+    from moqdad.publishing import PublicationStatus
+
+    child = world.a[label]
+    published_parent = getattr(world.b[label], CHILDREN[label])
+    published_parent.status = PublicationStatus.PUBLISHED
+    published_parent.save()
+    stored = type(child).objects.get(pk=child.pk)
+    setattr(child, CHILDREN[label], published_parent)
+
+    refused = {}
+    for role in ROLES:
+        try:
+            rules.check_write(world.accounts[role], child, original=stored)
+        except rules.ValidationError:
+            refused[role] = True
+        else:
+            refused[role] = False
+
+    assert refused == {role: role != ORG for role in ROLES}
+
+
+IMPORTING = sorted(
+    model._meta.label_lower
+    for model, model_admin in admin.site._registry.items()
+    if hasattr(model_admin, "import_action")
+)
+
+
+@pytest.mark.parametrize("label", IMPORTING)
+def test_matrix_import_and_export_pages_follow_add_change_and_view(label, world, client):
+    app_label, model_name = label.split(".")
+    got, want = {}, {}
+    for role in ROLES:
+        letters = EXPECTED[label].get(role, "")
+        client.force_login(world.accounts[role])
+        got[role] = (
+            client.get(reverse(f"admin:{app_label}_{model_name}_import")).status_code,
+            client.get(reverse(f"admin:{app_label}_{model_name}_export")).status_code,
+        )
+        may_import = "a" in letters.lower() and "c" in letters.lower()
+        want[role] = (200 if may_import else 403, 200 if "v" in letters.lower() else 403)
+
+    assert got == want
