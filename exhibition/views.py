@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from exhibition import qr, selectors, services
 from exhibition.forms import ContactRequestForm
 from exhibition.models import Exhibition
+from moqdad.client import client_address
 
 SEARCH_QUERY_MAX = 100
 
@@ -63,17 +64,6 @@ def booth_list(request):
     )
 
 
-def _client_address(request) -> str:
-    """The visitor's address: behind N trusted proxies, the Nth X-Forwarded-For entry from the end
-    (entries further left are whatever the client chose to send)."""
-    hops = settings.TRUSTED_PROXY_HOPS
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [a for a in forwarded if a]
-    if hops > 0 and len(forwarded) >= hops:
-        return forwarded[-hops][:64]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def booth_detail(request, code):
     exhibition, booth = _public_booth(request, code)
@@ -81,7 +71,7 @@ def booth_detail(request, code):
     if request.method == "POST":
         form = ContactRequestForm(request.POST)
         if form.is_valid():
-            key = services.sender_key(_client_address(request))
+            key = services.sender_key(client_address(request))
             if services.contact_rate_exceeded(key):
                 form.add_error(
                     None,

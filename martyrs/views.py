@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from martyrs import charts, selectors, services
 from martyrs.forms import CorrectionSuggestionForm, MartyrSearchForm
+from moqdad.client import client_address
 from neighborhoods.selectors import neighborhood_get_public
 
 PAGE_SIZE = 30
@@ -48,7 +49,7 @@ def martyr_correction(request, pk):
             relation=form.cleaned_data["relation"],
             contact=form.cleaned_data["contact"],
             message=form.cleaned_data["message"],
-            sender_address=request.META.get("REMOTE_ADDR", ""),
+            sender_address=client_address(request),
         )
     except services.TooManyRequests:
         form.add_error(None, _("Too many suggestions from your connection; try again in an hour."))

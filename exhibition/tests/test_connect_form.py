@@ -178,24 +178,41 @@ def test_connect_form_on_unpublished_booth_is_not_found(client, edition):
     assert ContactRequest.objects.count() == 0
 
 
-def test_connect_form_behind_a_proxy_counts_the_forwarded_address(client, booth, settings):
-    settings.TRUSTED_PROXY_HOPS = 1
-    for _ in range(CONTACT_RATE_LIMIT):
-        client.post(
-            booth.get_absolute_url(),
-            VALID,
-            REMOTE_ADDR="10.0.0.1",
-            HTTP_X_FORWARDED_FOR="spoofed, 203.0.113.7",
-        )
-
-    other_visitor = client.post(
-        booth.get_absolute_url(), VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9"
-    )
-    same_visitor = client.post(
+def _post_from(client, booth, visitor, *, hops, spoof=None):
+    """A POST that reached the app through `hops` proxies, as the visitor at `visitor`."""
+    chain = [spoof] if spoof else []
+    chain += [visitor] + [f"10.0.0.{n}" for n in range(2, hops + 1)]
+    return client.post(
         booth.get_absolute_url(),
         VALID,
         REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="another-spoof, 203.0.113.7",
+        HTTP_X_FORWARDED_FOR=", ".join(chain),
     )
 
-    assert (other_visitor.status_code, same_visitor.status_code) == (302, 429)
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_connect_form_behind_proxies_limits_each_visitor_separately(client, booth, settings, hops):
+    settings.TRUSTED_PROXY_HOPS = hops
+    for _ in range(CONTACT_RATE_LIMIT):
+        _post_from(client, booth, "203.0.113.1", hops=hops)
+
+    first_again = _post_from(client, booth, "203.0.113.1", hops=hops).status_code
+    others = [
+        _post_from(client, booth, f"203.0.113.{n}", hops=hops).status_code for n in range(2, 9)
+    ]
+
+    assert (first_again, others) == (429, [302] * 7)
+
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_connect_form_behind_proxies_ignores_a_spoofed_forwarded_address(
+    client, booth, settings, hops
+):
+    settings.TRUSTED_PROXY_HOPS = hops
+    for _ in range(CONTACT_RATE_LIMIT):
+        _post_from(client, booth, "203.0.113.7", hops=hops)
+
+    spoofed = _post_from(client, booth, "203.0.113.7", hops=hops, spoof="198.51.100.99")
+
+    assert spoofed.status_code == 429
+    assert ContactRequest.objects.count() == CONTACT_RATE_LIMIT

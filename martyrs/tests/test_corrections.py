@@ -105,3 +105,40 @@ def test_correction_to_an_unpublished_martyr_is_not_found(client, db):
 
     assert response.status_code == 404
     assert CorrectionSuggestion.objects.count() == 0
+
+
+def _post_from(client, url, visitor, *, hops, spoof=None):
+    """A POST that reached the app through `hops` proxies, as the visitor at `visitor`."""
+    chain = [spoof] if spoof else []
+    chain += [visitor] + [f"10.0.0.{n}" for n in range(2, hops + 1)]
+    return client.post(
+        url, SUGGESTION, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=", ".join(chain)
+    )
+
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_correction_form_behind_proxies_limits_each_visitor_separately(client, db, settings, hops):
+    settings.TRUSTED_PROXY_HOPS = hops
+    url = reverse("martyrs:correction", kwargs={"pk": MartyrFactory().pk})
+
+    statuses = [
+        _post_from(client, url, f"203.0.113.{n}", hops=hops).status_code for n in range(1, 8)
+    ]
+
+    assert statuses == [302] * 7
+    assert CorrectionSuggestion.objects.count() == 7
+
+
+@pytest.mark.parametrize("hops", [1, 2])
+def test_correction_form_behind_proxies_ignores_a_spoofed_forwarded_address(
+    client, db, settings, hops
+):
+    settings.TRUSTED_PROXY_HOPS = hops
+    url = reverse("martyrs:correction", kwargs={"pk": MartyrFactory().pk})
+    for _ in range(CORRECTION_LIMIT):
+        _post_from(client, url, "203.0.113.7", hops=hops)
+
+    spoofed = _post_from(client, url, "203.0.113.7", hops=hops, spoof="198.51.100.99")
+
+    assert spoofed.status_code == 429
+    assert CorrectionSuggestion.objects.count() == CORRECTION_LIMIT
