@@ -9,7 +9,7 @@ from django.db import models
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from moqdad import jalali
-from moqdad.templatetags.persian import fa_digits
+from moqdad.persian import display_digits, display_number
 
 NUMBER_FIELDS = (models.IntegerField, models.DecimalField, models.FloatField)
 
@@ -22,11 +22,11 @@ def display_value(value) -> str:
         return jalali.format_numeric(value)
     if isinstance(value, datetime.time):
         return jalali.format_time(value)
-    if isinstance(value, decimal.Decimal):
-        value = format(value.normalize(), "f") if value == value.to_integral() else value
-        return fa_digits(value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return fa_digits(value)
+    if isinstance(value, decimal.Decimal | float):
+        return display_number(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Whole numbers here are mostly years and codes: digits only, never grouped.
+        return display_digits(value)
     return value
 
 
@@ -61,7 +61,7 @@ class PersianValuesListFilter(admin.AllValuesFieldListFilter):
     def choices(self, changelist):
         for choice in super().choices(changelist):
             if isinstance(choice["display"], str):
-                choice["display"] = fa_digits(choice["display"])
+                choice["display"] = display_digits(choice["display"])
             yield choice
 
 

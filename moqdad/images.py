@@ -21,11 +21,10 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from moqdad.persian import to_persian_digits
+from moqdad.persian import display_digits
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_EDGE = 1600
@@ -60,9 +59,7 @@ def _open_checked(data: bytes) -> Image.Image:
 
 
 def _too_large() -> ImageRejected:
-    megabytes = settings.IMAGE_MAX_BYTES // (1024 * 1024)
-    if (translation.get_language() or "fa").startswith("fa"):
-        megabytes = to_persian_digits(megabytes)
+    megabytes = display_digits(settings.IMAGE_MAX_BYTES // (1024 * 1024))
     return ImageRejected(_("The image is larger than %(mb)s MB.") % {"mb": megabytes}, code="size")
 
 

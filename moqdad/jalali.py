@@ -11,11 +11,11 @@ import re
 import jdatetime
 from django import forms
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from moqdad.persian import to_latin_digits, to_persian_digits
+from moqdad.persian import display_digits, persian_is_active, to_latin_digits
 
 MONTHS_FA = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -36,17 +36,9 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-def _persian() -> bool:
-    return (translation.get_language() or "fa").startswith("fa")
-
-
-def _digits(value) -> str:
-    return to_persian_digits(value) if _persian() else str(value)
-
-
 # A number for a message built now and shown later (a ValidationError's params): its digits
 # follow the language active when the message is shown.
-lazy_digits = lazy(_digits, str)
+lazy_digits = lazy(display_digits, str)
 
 
 def to_jalali(value: datetime.date) -> jdatetime.date:
@@ -65,14 +57,14 @@ def format_date(
     if value is None:
         return ""
     j = to_jalali(value)
-    months = MONTHS_FA if _persian() else MONTHS_EN
+    months = MONTHS_FA if persian_is_active() else MONTHS_EN
     if precision == DatePrecision.YEAR:
-        return _digits(j.year)
+        return display_digits(j.year)
     if precision == DatePrecision.MONTH:
-        return f"{months[j.month - 1]} {_digits(j.year)}"
-    text = f"{_digits(j.day)} {months[j.month - 1]} {_digits(j.year)}"
+        return f"{months[j.month - 1]} {display_digits(j.year)}"
+    text = f"{display_digits(j.day)} {months[j.month - 1]} {display_digits(j.year)}"
     if weekday:
-        days = WEEKDAYS_FA if _persian() else WEEKDAYS_EN
+        days = WEEKDAYS_FA if persian_is_active() else WEEKDAYS_EN
         gregorian = value.date() if isinstance(value, datetime.datetime) else value
         text = f"{days[gregorian.weekday()]} {text}"
     return text
@@ -89,13 +81,13 @@ def format_numeric(value: datetime.date | None, precision: str = DatePrecision.D
         text = f"{j.year:04d}/{j.month:02d}"
     else:
         text = f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
-    return _digits(text)
+    return display_digits(text)
 
 
 def format_time(value: datetime.time | None) -> str:
     if value is None:
         return ""
-    return _digits(value.strftime("%H:%M"))
+    return display_digits(value.strftime("%H:%M"))
 
 
 def format_datetime(value: datetime.datetime | None) -> str:

@@ -9,10 +9,15 @@ are normalized the same way, so matching works identically on SQLite and Postgre
 
 import re
 import unicodedata
+from decimal import Decimal
+
+from django.utils import translation
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
+PERSIAN_THOUSANDS_SEPARATOR = "\u066c"  # ٬
+PERSIAN_DECIMAL_SEPARATOR = "\u066b"  # ٫
 
 _TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, LATIN_DIGITS * 2)
 _TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
@@ -70,6 +75,39 @@ def to_latin_digits(text: str) -> str:
 def to_persian_digits(value) -> str:
     """Persian digits for display in Persian text; accepts numbers and strings."""
     return str(value).translate(_TO_PERSIAN_DIGITS)
+
+
+def persian_is_active() -> bool:
+    return (translation.get_language() or "fa").startswith("fa")
+
+
+def display_digits(value) -> str:
+    """Text or a code («B-25», a year) with Persian digits when Persian is active; no grouping."""
+    if value is None:
+        return ""
+    return to_persian_digits(value) if persian_is_active() else str(value)
+
+
+def display_number(value) -> str:
+    """A quantity as its reader expects it, on the web and in print alike: thousands grouped,
+    and in Persian with Persian digits and separators («۴۰٬۲۰۰», «۳٫۵»). A decimal shows its
+    significant places, a float one place; anything that is not a number is left as text."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        text = f"{value:,f}" if value != value.to_integral() else f"{int(value):,}"
+    elif isinstance(value, float):
+        text = f"{value:,.1f}".rstrip("0").rstrip(".")
+    else:
+        try:
+            text = f"{int(value):,}"
+        except (TypeError, ValueError):
+            text = str(value)
+    if not persian_is_active():
+        return text
+    text = text.replace(",", PERSIAN_THOUSANDS_SEPARATOR).replace(".", PERSIAN_DECIMAL_SEPARATOR)
+    return to_persian_digits(text)
 
 
 def normalize_for_search(text: str | None) -> str:

@@ -1,20 +1,13 @@
-"""Tags the public site's templates share: the current edition, language links, absolute URLs,
-and numbers written the way a Persian reader expects."""
-
-from decimal import Decimal
+"""Tags the public site's templates share: the current edition, language links, absolute URLs.
+Numbers and dates are `moqdad/templatetags/persian.py`'s."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
 
 from exhibition.models import Exhibition
-from moqdad.persian import to_persian_digits
 
 register = template.Library()
-
-PERSIAN_THOUSANDS = "٬"
-PERSIAN_DECIMAL = "٫"
 
 
 @register.simple_tag(takes_context=True)
@@ -56,24 +49,3 @@ def public_url(path):
     if str(path).startswith(("http://", "https://")):
         return path
     return settings.PUBLIC_BASE_URL + str(path)
-
-
-@register.filter
-def fa_number(value):
-    """A number with thousands grouped; Persian digits and separators in Persian."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, Decimal):
-        value = value.normalize()
-        text = f"{value:,f}" if value != value.to_integral() else f"{int(value):,}"
-    elif isinstance(value, float):
-        text = f"{value:,.1f}".rstrip("0").rstrip(".")
-    else:
-        try:
-            text = f"{int(value):,}"
-        except (TypeError, ValueError):
-            text = str(value)
-    if (translation.get_language() or "fa").startswith("fa"):
-        text = text.replace(",", PERSIAN_THOUSANDS).replace(".", PERSIAN_DECIMAL)
-        return to_persian_digits(text)
-    return text

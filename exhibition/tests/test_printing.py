@@ -185,7 +185,7 @@ def test_neighborhood_profile_is_one_page_of_public_figures_only(admin_client_fa
     pdf = admin_client_fa.get(url.replace("profile/", "profile.pdf")).content
 
     assert "باسوادی" in html
-    assert "۱۲۰۰۰" in html
+    assert "۱۲٬۰۰۰" in html
     assert [
         secret in html
         for secret in ("09129998877", "کوچه محرمانه", "اعتیاد پنهان", "یادداشت محرمانه")
@@ -202,3 +202,19 @@ def test_programme_shows_the_schedule_last_change(admin_client_fa, edition):
     html = admin_client_fa.get("/print/schedule/").content.decode()
 
     assert "آخرین تغییر برنامه ۱۴۰۱/۰۸/۰۸ ۱۲:۳۰" in html
+
+
+def test_neighborhood_profile_writes_numbers_and_codes_as_the_web_page_does(
+    admin_client_fa, client, edition
+):
+    neighborhood = NeighborhoodFactory(population=40200)
+    BoothFactory(neighborhood=neighborhood, code="B-25")
+    ProfileIndicatorFactory(neighborhood=neighborhood, title="باسوادی", value="3.50")
+    printed = admin_client_fa.get(f"/print/neighborhoods/{neighborhood.slug}/profile/")
+    client.logout()
+
+    web = client.get(neighborhood.get_absolute_url())
+
+    for page in (printed, web):
+        html = page.content.decode()
+        assert ["۴۰٬۲۰۰" in html, "۳٫۵" in html, "B-۲۵" in html] == [True] * 3

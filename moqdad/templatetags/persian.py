@@ -1,10 +1,14 @@
-"""Template filters for Persian output: Jalali dates and Persian digits."""
+"""The template filters for Persian output, on the web and in print: one set for every page.
+
+{{ booth.code|fa_digits }}        B-۲۵        codes, years, names: digits only
+{{ neighborhood.population|fa_number }}  ۴۰٬۲۰۰   quantities: grouped, «٫» for decimals
+{{ date|jdate }}                 Jalali dates and times
+"""
 
 from django import template
-from django.utils import translation
 
 from moqdad import jalali
-from moqdad.persian import to_persian_digits
+from moqdad.persian import display_digits, display_number
 
 register = template.Library()
 
@@ -12,11 +16,12 @@ register = template.Library()
 @register.filter
 def fa_digits(value):
     """Persian digits when the active language is Persian; the value unchanged otherwise."""
-    if value is None:
-        return ""
-    if (translation.get_language() or "fa").startswith("fa"):
-        return to_persian_digits(value)
-    return value
+    return display_digits(value)
+
+
+@register.filter
+def fa_number(value):
+    return display_number(value)
 
 
 @register.filter
