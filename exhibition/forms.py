@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from moqdad.honeypot import HoneypotMixin
 from moqdad.persian import clean_user_text, to_latin_digits
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{6,18}$")
@@ -11,11 +12,8 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{6,18}$")
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-class ContactRequestForm(forms.Form):
-    """A visitor's request to connect with the people of a booth.
-
-    `website` is a honeypot: hidden from people by the stylesheet, filled in by form robots.
-    """
+class ContactRequestForm(HoneypotMixin, forms.Form):
+    """A visitor's request to connect with the people of a booth."""
 
     name = forms.CharField(label=_("Your name"), max_length=120)
     organization = forms.CharField(label=_("Organization"), max_length=150, required=False)
@@ -36,12 +34,6 @@ class ContactRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
     text_fields = ("name", "organization", "position", "subject", "message")
 
     def __init__(self, *args, **kwargs):
@@ -85,16 +77,8 @@ class ContactRequestForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _("Your request could not be sent. Please try again."), code="honeypot"
-            )
         if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
             raise forms.ValidationError(
                 _("Leave a phone number or an e-mail address."), code="no_contact"
             )
         return cleaned
-
-    @property
-    def is_spam(self) -> bool:
-        return any(error.code == "honeypot" for error in self.non_field_errors().as_data())

@@ -79,16 +79,17 @@ def booth_detail(request, code):
                 )
                 status = 429
             else:
-                data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
                 try:
-                    services.contact_request_create(booth=booth, sender_key=key, **data)
+                    services.contact_request_create(
+                        booth=booth, sender_key=key, **form.cleaned_data
+                    )
                 except ValidationError as error:
                     for field, errors in getattr(error, "error_dict", {None: error}).items():
                         form.add_error(field if field in form.fields else None, errors)
                 else:
                     # A query flag rather than a message: the page stays cacheable.
                     return redirect(booth.get_absolute_url() + "?sent=1#connect")
-        elif form.is_spam:
+        elif form.is_bot:
             status = 400
     else:
         form = ContactRequestForm()

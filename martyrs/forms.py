@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from martyrs.models import CorrectionSuggestion, Martyr
 from martyrs.selectors import neighborhood_choices_public
+from moqdad.honeypot import HoneypotMixin
 from moqdad.persian import clean_user_text, to_latin_digits
 
 FIRST_YEAR = 1200
@@ -77,14 +78,7 @@ class MartyrSearchForm(forms.Form):
         return any(value not in (None, "") for value in self.search_arguments().values())
 
 
-class CorrectionSuggestionForm(forms.ModelForm):
-    # A honeypot: hidden from people by CSS, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
+class CorrectionSuggestionForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = CorrectionSuggestion
         fields = ["name", "relation", "contact", "message"]
@@ -95,7 +89,3 @@ class CorrectionSuggestionForm(forms.ModelForm):
 
     def clean_message(self):
         return clean_user_text(self.cleaned_data["message"]).strip()
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))

@@ -216,3 +216,10 @@ def test_connect_form_behind_proxies_ignores_a_spoofed_forwarded_address(
 
     assert spoofed.status_code == 429
     assert ContactRequest.objects.count() == CONTACT_RATE_LIMIT
+
+
+def test_connect_form_renders_the_shared_hidden_trap(client, booth):
+    html = client.get(booth.get_absolute_url()).content.decode()
+
+    assert html.count('class="field field--trap" aria-hidden="true"') == 1
+    assert html.count('name="website"') == 1

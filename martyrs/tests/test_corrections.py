@@ -142,3 +142,10 @@ def test_correction_form_behind_proxies_ignores_a_spoofed_forwarded_address(
 
     assert spoofed.status_code == 429
     assert CorrectionSuggestion.objects.count() == CORRECTION_LIMIT
+
+
+def test_correction_form_renders_the_shared_hidden_trap(client, db):
+    html = client.get(MartyrFactory().get_absolute_url()).content.decode()
+
+    assert html.count('class="field field--trap" aria-hidden="true"') == 1
+    assert html.count('name="website"') == 1

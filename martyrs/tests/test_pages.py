@@ -1,6 +1,7 @@
 """The memorial's public pages: what a visitor sees, and a constant number of queries."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -213,3 +214,27 @@ def test_figures_chart_draws_the_first_fifteen_neighborhoods_and_tables_all(clie
     section = response.context["sections"][0]
     assert (len(section["chart"].bars), len(section["figures"].rows)) == (15, 17)
     assert "۱۵ مورد نخست؛ جدول همه را دارد" in response.content.decode()
+
+
+def _title(html: str) -> str:
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+def test_every_memorial_page_title_names_the_site_once(client, db):
+    neighborhood = NeighborhoodFactory(name="یزدانشهر")
+    martyr = MartyrFactory(first_name="مهدی", last_name="زین‌الدین", neighborhood=neighborhood)
+    pages = [
+        reverse("martyrs:search"),
+        martyr.get_absolute_url(),
+        reverse("martyrs:neighborhood", kwargs={"slug": neighborhood.slug}),
+        reverse("martyrs:figures"),
+    ]
+
+    titles = [_title(client.get(url).content.decode()) for url in pages]
+
+    assert titles == [
+        "شهدا · نمایشگاه مقداد",
+        "شهید مهدی زین‌الدین · نمایشگاه مقداد",
+        "شهدای یزدانشهر · نمایشگاه مقداد",
+        "آمار شهدا و ایثارگران · نمایشگاه مقداد",
+    ]
