@@ -7,10 +7,10 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from exhibition import charts
 from exhibition.models import Booth, BoothPhoto, Exhibition, ScheduleItem, Section
 from martyrs.models import Martyr, VeteranTally
 from martyrs.selectors import martyr_prominent, martyr_search
+from moqdad import charts
 from moqdad.persian import normalize_for_search
 from neighborhoods.models import (
     Council,

@@ -6,8 +6,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from martyrs import charts, selectors, services
+from martyrs import selectors, services
 from martyrs.forms import CorrectionSuggestionForm, MartyrSearchForm
+from moqdad import charts
 from moqdad.client import client_address
 from neighborhoods.selectors import neighborhood_get_public
 
@@ -93,7 +94,13 @@ def martyr_figures(request):
             "heading": heading,
             "figures": data,
             # A phone shows 15 bars legibly; the table lists every neighborhood.
-            "chart": charts.bar_chart(data, rtl=rtl, limit=CHART_ROWS),
+            "chart": charts.bar_chart(
+                title=title,
+                rows=[(row.label, [row.value]) for row in data.rows],
+                series_labels=[_("Count")],
+                rtl=rtl,
+                limit=CHART_ROWS,
+            ),
         }
         for chart_id, title, heading, data in sections
     ]

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from exhibition import charts
 from exhibition.tests.factories import BoothFactory
 from exhibition.tests.public_site import visible_text
 from martyrs.tests.factories import MartyrFactory
@@ -87,34 +86,3 @@ def test_statistics_shows_the_programme_growth_with_persian_numbers(client, edit
 
     assert "۱۵" in text and "۶۰" in text and "۱۱۶" in text and "۵۵" in text
     assert "منتخب نمایشگاه ۵۵" in text
-
-
-def test_bar_chart_runs_from_the_right_in_persian():
-    chart = charts.bar_chart(
-        title="t", rows=[("الف", [10]), ("ب", [5])], series_labels=["s"], rtl=True
-    )
-
-    first, second = (row.segments[0] for row in chart.rows)
-    assert first.x + first.width == second.x + second.width
-    assert second.width == first.width / 2
-    assert chart.rows[0].label_x > first.x
-
-
-def test_bar_chart_runs_from_the_left_in_english():
-    chart = charts.bar_chart(
-        title="t", rows=[("a", [10]), ("b", [5])], series_labels=["s"], rtl=False
-    )
-
-    first, second = (row.segments[0] for row in chart.rows)
-    assert first.x == second.x
-    assert chart.rows[0].label_x < first.x
-
-
-def test_column_chart_heights_follow_the_values():
-    chart = charts.column_chart(
-        title="t", columns=[("a", 15, 1), ("b", 60, 1), ("c", 116, 1)], rtl=True
-    )
-
-    heights = [column.height for column in chart.columns]
-    assert heights[2] > heights[1] > heights[0]
-    assert chart.columns[0].x > chart.columns[2].x

@@ -7,8 +7,10 @@
 
 from django import template
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from martyrs import charts, selectors
+from martyrs import selectors
+from moqdad import charts
 
 register = template.Library()
 
@@ -26,7 +28,12 @@ def neighborhood_martyr_figures(neighborhood):
     return {
         "neighborhood": neighborhood,
         "martyrs": martyrs,
-        "martyrs_chart": charts.bar_chart(martyrs, rtl=rtl),
+        "martyrs_chart": _chart(martyrs, title=_("Martyrs by category"), rtl=rtl),
         "veterans": veterans,
-        "veterans_chart": charts.bar_chart(veterans, rtl=rtl),
+        "veterans_chart": _chart(veterans, title=_("Veterans by kind"), rtl=rtl),
     }
+
+
+def _chart(figures, *, title, rtl):
+    rows = [(row.label, [row.value]) for row in figures.rows]
+    return charts.bar_chart(title=title, rows=rows, series_labels=[_("Count")], rtl=rtl)

@@ -212,7 +212,7 @@ def test_figures_chart_draws_the_first_fifteen_neighborhoods_and_tables_all(clie
     response = client.get(reverse("martyrs:figures"))
 
     section = response.context["sections"][0]
-    assert (len(section["chart"].bars), len(section["figures"].rows)) == (15, 17)
+    assert (len(section["chart"].rows), len(section["figures"].rows)) == (15, 17)
     assert "۱۵ مورد نخست؛ جدول همه را دارد" in response.content.decode()
 
 

@@ -1,7 +1,13 @@
-"""Chart geometry for server-rendered inline SVG: bars laid out once here, drawn by templates.
+"""The site's one chart engine: geometry for server-rendered inline SVG, drawn by
+templates/_chart.html.
 
 Positions are worked out along the reading direction (distance from the inline start) and
-mirrored for right-to-left pages, so a Persian chart starts at the right like its text.
+mirrored for right-to-left pages, so a Persian chart starts at the right like its text. The
+SVG has no script and no style attribute (the Content-Security-Policy forbids both): shapes
+carry classes that site.css colours. A page pairs every chart with a table of its figures,
+for screen readers and for print.
+
+    {% include "_chart.html" with chart=stats.roles chart_id="roles" %}
 """
 
 import dataclasses
@@ -49,6 +55,9 @@ class BarChart:
     series_labels: list[str]
     direction: str
     stacked: bool
+    # Fewer rows drawn than given: the page's table lists them all.
+    shortened: bool = False
+    kind = "bar"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +82,7 @@ class ColumnChart:
     columns: list[Column]
     baseline_y: float
     direction: str
+    kind = "column"
 
 
 def _shorten(text: str) -> str:
@@ -96,8 +106,12 @@ def bar_chart(
     series_labels: list[str],
     rtl: bool,
     stacked: bool = True,
+    limit: int | None = None,
 ) -> BarChart:
-    """Horizontal bars, one row per label; several values per row are stacked or grouped."""
+    """Horizontal bars, one row per label (the first `limit` rows); several values per row
+    are stacked or grouped."""
+    shortened = limit is not None and len(rows) > limit
+    rows = rows[:limit]
     series_count = max(len(series_labels), 1)
     if stacked:
         longest = max((sum(values) for _, values in rows), default=0)
@@ -155,6 +169,7 @@ def bar_chart(
         series_labels=[str(label) for label in series_labels],
         direction="rtl" if rtl else "ltr",
         stacked=stacked,
+        shortened=shortened,
     )
 
 
