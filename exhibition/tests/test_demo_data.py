@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count
 from simple_history.utils import get_history_model_for_model
 
-from exhibition import demo_data
+from exhibition.demo import exhibition as exhibition_demo
+from exhibition.demo import martyrs as martyrs_demo
 from exhibition.models import Booth, BoothHolder, ContactRequest, ScheduleItem, StrataBase
 from exhibition.tests.factories import edition_1401
 from martyrs.models import Martyr, VeteranTally
@@ -244,7 +245,7 @@ def test_load_demo_data_booths_fill_the_three_sections_without_overlapping(editi
     assert all(re.fullmatch(r"[ABC]-\d\d", code) for code in codes)
     assert len(set(codes)) == 20
     assert overlapping == []
-    assert max(b.plan_x + b.plan_width for b in booths) <= demo_data.HALL_WIDTH
+    assert max(b.plan_x + b.plan_width for b in booths) <= exhibition_demo.HALL_WIDTH
     assert all(b.neighborhood.is_selected for b in booths if b.section.number == 2)
     assert all(b.strata_base_id for b in booths if b.section.number == 3)
     assert BoothHolder.objects.filter(booth__in=booths).values("booth").distinct().count() == 20
@@ -297,8 +298,8 @@ def test_load_demo_data_refuses_to_orphan_a_real_record_and_keeps_the_old_set(ed
 def test_load_demo_data_many_martyrs_skip_history_and_report_progress(edition, monkeypatch):
     load()
     with_history = snapshot()["Martyr"]
-    monkeypatch.setattr(demo_data, "HISTORY_LIMIT", 10)
-    monkeypatch.setattr(demo_data, "PROGRESS_EVERY", 40)
+    monkeypatch.setattr(martyrs_demo, "HISTORY_LIMIT", 10)
+    monkeypatch.setattr(martyrs_demo, "PROGRESS_EVERY", 40)
 
     output = load(verbosity=1)
 
@@ -336,11 +337,6 @@ def test_load_demo_data_default_scale_matches_the_announcement(edition):
 # Demo accounts ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def create_accounts(**options) -> str:
     out = io.StringIO()
     call_command("create_demo_accounts", stdout=out, **options)
@@ -354,7 +350,7 @@ def log_in(client, password) -> tuple[int, list]:
     return response.status_code, response.redirect_chain
 
 
-def test_create_demo_accounts_prints_a_password_that_opens_the_admin(db, client, fast_hashing):
+def test_create_demo_accounts_prints_a_password_that_opens_the_admin(db, client):
     password = create_accounts(demo=True)
 
     status, redirects = log_in(client, password)
@@ -363,9 +359,7 @@ def test_create_demo_accounts_prints_a_password_that_opens_the_admin(db, client,
     assert (status, redirects) == (200, [("/admin/", 302)])
 
 
-def test_create_demo_accounts_twice_keeps_one_admin_and_resets_its_password(
-    db, settings, fast_hashing
-):
+def test_create_demo_accounts_twice_keeps_one_admin_and_resets_its_password(db, settings):
     settings.DEMO_PASSWORD = ""
     create_accounts(demo=True)
     admin = get_user_model().objects.get(username="admin")
@@ -381,13 +375,13 @@ def test_create_demo_accounts_twice_keeps_one_admin_and_resets_its_password(
     assert admin.check_password("meqdad-demo-1401")
 
 
-def test_create_demo_accounts_uses_the_password_from_the_environment(db, settings, fast_hashing):
+def test_create_demo_accounts_uses_the_password_from_the_environment(db, settings):
     settings.DEMO_PASSWORD = "a-secret-from-the-env-42"
 
     assert create_accounts(demo=True) == "a-secret-from-the-env-42"
 
 
-def test_create_demo_accounts_generates_a_password_outside_demo_mode(db, settings, fast_hashing):
+def test_create_demo_accounts_generates_a_password_outside_demo_mode(db, settings):
     settings.DEMO_PASSWORD, settings.DEBUG = "", False
 
     first, second = create_accounts(), create_accounts()

@@ -1,16 +1,12 @@
-"""Fill the database with the clearly labelled synthetic demo data set (see exhibition.demo_data)."""
+"""Fill the database with the clearly labelled synthetic demo data set (see exhibition.demo)."""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from exhibition.demo_data import (
-    DEFAULT_SEED,
-    HISTORY_LIMIT,
-    DemoDataBuilder,
-    DemoDataError,
-    DemoScale,
-)
+from exhibition.demo.common import DEFAULT_SEED, DemoDataError, DemoScale
+from exhibition.demo.loader import load_demo_data
+from exhibition.demo.martyrs import HISTORY_LIMIT
 from moqdad import caching
 
 
@@ -28,8 +24,8 @@ class Command(BaseCommand):
         "elements and veterans; strata bases; martyrs; booths with holders and a floor plan; "
         "contact requests; a full five-day schedule. Real records are never touched. The same "
         "seed and scale always give the same data, and running it twice does not duplicate "
-        "anything. Rows are bulk inserted for speed; history rows are written too, except for "
-        f"more than {HISTORY_LIMIT:,} martyrs, which are inserted without history."
+        "anything. Rows are bulk inserted (bulk_create) for speed; history rows are written "
+        f"too, except for more than {HISTORY_LIMIT:,} martyrs, which are inserted without history."
     )
 
     def add_arguments(self, parser):
@@ -51,7 +47,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--martyrs", type=_count, default=defaults.martyrs,
-            help="Number of martyrs (default: %(default)s; 100000 take about 15 s of CPU).",
+            help="Number of martyrs (default: %(default)s; 100000 take about 25 s of CPU).",
         )  # fmt: skip
 
     def handle(self, *args, seed, neighborhoods, booths, martyrs, verbosity, **options):
@@ -59,13 +55,9 @@ class Command(BaseCommand):
             raise CommandError("--neighborhoods must be at least 1.")
         started = time.perf_counter()
         log = self.stdout.write if verbosity >= 1 else None
-        builder = DemoDataBuilder(
-            seed=seed,
-            scale=DemoScale(neighborhoods=neighborhoods, booths=booths, martyrs=martyrs),
-            log=log,
-        )
+        scale = DemoScale(neighborhoods=neighborhoods, booths=booths, martyrs=martyrs)
         try:
-            counts = builder.run()
+            counts = load_demo_data(seed=seed, scale=scale, log=log)
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         # Bulk inserts send no signals: tell the page cache that every page may have changed.
