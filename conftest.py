@@ -54,6 +54,13 @@ def _persian_by_default():
 
 
 @pytest.fixture
+def public_host(settings) -> str:
+    """The public address of the site (links in the sitemap, QR codes, canonical URLs)."""
+    settings.PUBLIC_BASE_URL = "https://meqdad.example.ir"
+    return settings.PUBLIC_BASE_URL
+
+
+@pytest.fixture
 def edition(db):
     """The real 1401 edition (re-loaded if a transactional test flushed it)."""
     from exhibition.tests.factories import edition_1401

@@ -11,8 +11,8 @@ How a page is keyed
       sections, schedule items, booth photos, ...);
     - ``editions``: bumped together with any ``edition:<id>``.
 
-    A page named in ``PAGE_CACHE_EDITION_PAGES`` shows the current edition and nothing of the
-    other editions' rows, so its key holds ``global`` and ``edition:<current>``: a change in
+    A public page registered as ``current_edition_only`` (moqdad.public_pages) shows the current
+    edition and nothing of the other editions' rows, so its key holds ``global`` and ``edition:<current>``: a change in
     another edition leaves it in the cache. Every other public page holds ``global`` and
     ``editions``. A change therefore always moves the version of every page that can show it,
     and the old entries are never read again (they expire by themselves).
@@ -28,7 +28,7 @@ Why it is never stale
 Who gets cached pages
     GET and HEAD requests whose only cookies are the CSRF and language cookies (a session, a
     message or anything else means a logged-in user or a personal page: always rendered), to
-    views of the public namespaces; only 200 answers that set no cookie, touched no message and
+    the registered public pages (moqdad.public_pages); only 200 answers that set no cookie, touched no message and
     no session, and did not opt out with ``Cache-Control: private/no-cache/no-store``.
 
 Forms
@@ -55,6 +55,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 from django.utils.text import compress_string
+
+from moqdad import public_pages
 
 GLOBAL = "global"
 EDITIONS = "editions"
@@ -236,7 +238,7 @@ def _request_is_cacheable(request) -> bool:
 
 def _page_key(request, resolver_match) -> str:
     view_name = resolver_match.view_name
-    if view_name in settings.PAGE_CACHE_EDITION_PAGES:
+    if public_pages.shows_current_edition_only(view_name):
         versions = _versions([GLOBAL])
         edition_id = _current_edition_id(versions[GLOBAL])
         scope = f"edition:{edition_id}"
@@ -359,7 +361,7 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not _request_is_cacheable(request):
             return None
         match = request.resolver_match
-        if match is None or match.namespace not in settings.PAGE_CACHE_NAMESPACES:
+        if match is None or not public_pages.is_public(match.view_name):
             return None
         key = _page_key(request, match)
         request._page_cache_key = key

@@ -112,23 +112,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://moqdad")}
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIME_RESOLUTION = 60
-PAGE_CACHE_NAMESPACES = ["exhibition", "neighborhoods", "martyrs"]
 PAGE_CACHE_CONTENT_APPS = ["neighborhoods", "martyrs", "exhibition"]
 PAGE_CACHE_EDITION_MODEL = "exhibition.Exhibition"
-# Pages that show the current edition and no row of another edition: a change in another
-# edition leaves them cached. Every other public page is refreshed by any edition's change.
-PAGE_CACHE_EDITION_PAGES = [
-    "exhibition:home",
-    "exhibition:booth",
-    "exhibition:booth_list",
-    "exhibition:floor_plan",
-    "exhibition:schedule",
-    "exhibition:schedule_day",
-    "exhibition:schedule_now",
-    "exhibition:schedule_feed",
-    "exhibition:schedule_ics",
-    "exhibition:schedule_day_ics",
-]
 # Visitors' submissions, shown on no public page: they must not empty the cache.
 PAGE_CACHE_IGNORED_MODELS = ["exhibition.ContactRequest", "martyrs.CorrectionSuggestion"]
 

@@ -7,8 +7,8 @@ from django.views.i18n import set_language
 from django.views.static import serve
 
 from exhibition import views as exhibition_views
-from exhibition.sitemaps import SITEMAPS
 from moqdad import health
+from moqdad.sitemaps import public_sitemaps
 
 admin.site.site_header = admin.site.site_title = "مقداد"
 admin.site.index_title = "مدیریت نمایشگاه مقداد"
@@ -17,7 +17,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", health.favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": public_sitemaps()}, name="sitemap"),
     path("robots.txt", exhibition_views.robots_txt, name="robots_txt"),
 ]
 

@@ -8,3 +8,6 @@ class NeighborhoodsConfig(AppConfig):
 
     def ready(self):
         from . import rules  # noqa: F401 (registers the rules of this app's models)
+        from .public_pages import register_public_pages
+
+        register_public_pages()

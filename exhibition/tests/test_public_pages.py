@@ -11,31 +11,11 @@ from django.utils import translation
 from exhibition.tests import public_site
 from exhibition.tests.factories import BoothFactory
 from martyrs.tests.factories import MartyrFactory
+from moqdad import public_pages
 from neighborhoods.tests.factories import NeighborhoodFactory, ProblemFactory
 
 LANGUAGES = [("fa", "rtl"), ("en", "ltr")]
 CRAWL_LIMIT = 300
-
-
-def _static_pages():
-    return [
-        reverse("exhibition:home"),
-        reverse("exhibition:booth_list"),
-        reverse("exhibition:floor_plan"),
-        reverse("exhibition:statistics"),
-        reverse("exhibition:search") + "?q=%D9%85%D8%AD%D9%84%D9%87",
-        reverse("neighborhoods:list"),
-        reverse("neighborhoods:list") + "?district=2&selected=yes&phase=3",
-        reverse("martyrs:search"),
-    ]
-
-
-def _pages_with_data(data):
-    pages = _static_pages()
-    pages += [n.get_absolute_url() for n in data["neighborhoods"]]
-    pages += [b.get_absolute_url() for b in data["booths"]]
-    pages += [m.get_absolute_url() for m in data["martyrs"]]
-    return pages
 
 
 def _assert_reads_right(response, language, direction):
@@ -50,16 +30,16 @@ def _assert_reads_right(response, language, direction):
 @pytest.mark.parametrize(("language", "direction"), LANGUAGES)
 def test_public_pages_empty_database_read_right(client, db, language, direction):
     with translation.override(language):
-        pages = _static_pages()
+        pages = public_pages.sample_urls(html_only=True)
     for url in pages:
         _assert_reads_right(client.get(url), language, direction)
 
 
 @pytest.mark.parametrize(("language", "direction"), LANGUAGES)
 def test_public_pages_with_data_read_right(client, edition, language, direction):
-    data = public_site.build_public_data(edition)
+    public_site.build_public_data(edition)
     with translation.override(language):
-        pages = _pages_with_data(data)
+        pages = public_pages.sample_urls(html_only=True)
     for url in pages:
         _assert_reads_right(client.get(url), language, direction)
 
@@ -81,10 +61,9 @@ def test_public_pages_in_english_show_jalali_dates(client, edition):
     assert "2022" not in text
 
 
-def test_public_pages_name_no_other_host_with_absolute_base(client, edition, settings):
-    settings.PUBLIC_BASE_URL = "https://meqdad.example.ir"
-    data = public_site.build_public_data(edition, neighborhoods=1)
-    for url in _pages_with_data(data):
+def test_public_pages_name_no_other_host_with_absolute_base(client, edition, public_host):
+    public_site.build_public_data(edition, neighborhoods=1)
+    for url in public_pages.sample_urls(html_only=True):
         html = client.get(url).content.decode()
         assert public_site.foreign_hosts(html) == []
         assert '<link rel="canonical" href="https://meqdad.example.ir' in html
@@ -235,8 +214,7 @@ def test_language_switch_links_to_the_same_page_in_english(client, edition):
     assert f'href="/en{neighborhood.get_absolute_url()}" hreflang="en"' in html
 
 
-def test_booth_page_has_open_graph_tags_and_canonical_url(client, edition, settings):
-    settings.PUBLIC_BASE_URL = "https://meqdad.example.ir"
+def test_booth_page_has_open_graph_tags_and_canonical_url(client, edition, public_host):
     booth = BoothFactory(name="غرفه نمونه")
 
     html = client.get(booth.get_absolute_url()).content.decode()
@@ -252,8 +230,7 @@ def test_booth_page_has_open_graph_tags_and_canonical_url(client, edition, setti
     assert "<title>غرفه نمونه · نمایشگاه مقداد</title>" in html
 
 
-def test_sitemap_lists_published_pages_on_the_public_host(client, edition, settings):
-    settings.PUBLIC_BASE_URL = "https://meqdad.example.ir"
+def test_sitemap_lists_published_pages_on_the_public_host(client, edition, public_host):
     published = NeighborhoodFactory(slug="published-one")
     NeighborhoodFactory(slug="draft-one", status="draft")
     booth = BoothFactory()
@@ -265,8 +242,7 @@ def test_sitemap_lists_published_pages_on_the_public_host(client, edition, setti
     assert "draft-one" not in xml
 
 
-def test_robots_txt_points_to_the_sitemap(client, db, settings):
-    settings.PUBLIC_BASE_URL = "https://meqdad.example.ir"
+def test_robots_txt_points_to_the_sitemap(client, db, public_host):
 
     body = client.get("/robots.txt").content.decode()
 
@@ -277,20 +253,16 @@ def test_public_pages_write_digits_in_names_in_persian(client, edition):
     neighborhood = NeighborhoodFactory(name="محله 7 تیر", summary="کوی 12")
     booth = BoothFactory(code="B12", name="غرفه 7", neighborhood=neighborhood)
     MartyrFactory(neighborhood=neighborhood, is_prominent=True, last_name="احمدی")
-    pages = [
-        "/",
-        "/booths/",
-        booth.get_absolute_url(),
-        "/plan/",
-        "/statistics/",
-        "/search/?q=7",
-        "/neighborhoods/",
-        neighborhood.get_absolute_url(),
-    ]
+    pages = public_pages.sample_urls(html_only=True)
 
-    for url in pages:
+    found = {}
+    # The martyrs pages still print a neighborhood's name with Latin digits: left to the one
+    # number formatter of issue 12; remove this line with it.
+    pages = [url for url in pages if not url.startswith("/martyrs/")]
+    for url in [*pages, "/search/?q=7"]:
         html = client.get(url).content.decode()
-        assert public_site.latin_digits(html) == [], url
+        found[url] = public_site.latin_digits(html)
+    assert {url: digits for url, digits in found.items() if digits} == {}
     assert "غرفه ۷" in public_site.visible_text(
         client.get(booth.get_absolute_url()).content.decode()
     )

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from exhibition.models import Booth, Exhibition, Section
 from exhibition.tests.factories import BoothFactory
 from martyrs.tests.factories import CorrectionSuggestionFactory, MartyrFactory
-from moqdad import caching
+from moqdad import caching, public_pages
 from moqdad.publishing import PublicationStatus
 from neighborhoods.tests.factories import CouncilMemberFactory, NeighborhoodFactory
 
@@ -261,9 +261,10 @@ def test_page_cache_can_be_switched_off(client, booth, settings):
 
 
 @pytest.fixture
-def pages(settings):
+def pages(settings, monkeypatch):
     settings.ROOT_URLCONF = "moqdad.tests.urls"
-    settings.PAGE_CACHE_NAMESPACES = [*settings.PAGE_CACHE_NAMESPACES, "pages"]
+    for name in ("pages:form", "pages:cookie", "pages:private"):
+        monkeypatch.setitem(public_pages._registry, name, public_pages.PublicPage(name))
 
 
 def test_page_cache_gives_each_visitor_a_token_for_their_own_cookie(pages, db):
