@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 
 from exhibition.models import ContactRequest
 from exhibition.services import CONTACT_RATE_LIMIT
@@ -19,13 +18,6 @@ VALID = {
     "message": "مایلم درباره کارگاه اشتغال‌زایی گفتگو کنیم.",
     "website": "",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

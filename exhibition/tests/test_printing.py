@@ -138,15 +138,14 @@ def test_booth_signs_pdf_has_one_page_per_published_booth(admin_client_fa, editi
 
 
 def test_booth_sign_shows_code_name_section_and_a_qr_code_to_the_booth_page(
-    admin_client_fa, edition, settings
+    admin_client_fa, edition, public_host
 ):
-    settings.PUBLIC_BASE_URL = "https://meqdad.example"
     booth = BoothFactory(code="A12", name="غرفه محله نیروگاه")
 
     html = admin_client_fa.get("/print/booths/A12/sign/").content.decode()
     pdf = admin_client_fa.get("/print/booths/A12/sign.pdf").content
 
-    assert "https://meqdad.example/booths/A12/" in html
+    assert "https://meqdad.example.ir/booths/A12/" in html
     assert '<svg viewBox="0 0' in html
     assert booth.neighborhood.name in html
     assert "عملکرد محله‌ها" in html

@@ -1,7 +1,6 @@
 """List pages make the same number of queries for 1 item as for 50."""
 
 import pytest
-from django.core.cache import cache
 
 from exhibition.tests.factories import BoothFactory
 from martyrs.tests.factories import MartyrFactory, VeteranTallyFactory
@@ -10,11 +9,6 @@ from neighborhoods.tests.factories import (
     InitiativeFactory,
     NeighborhoodFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _no_cached_pages():
-    cache.clear()
 
 
 def _booths(edition, count):

@@ -14,8 +14,7 @@ BORDER = 4
 
 
 @pytest.fixture(autouse=True)
-def _public_host(settings):
-    settings.PUBLIC_BASE_URL = "https://meqdad.example.ir"
+def _public_host(public_host):
     cache.clear()
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from moqdad.tests.urls_errors import SECRET_IN_EXCEPTION
+from moqdad.tests.urls import SECRET_IN_EXCEPTION
 
 
 def test_unknown_page_shows_persian_404(client, db):
@@ -16,7 +16,7 @@ def test_unknown_page_shows_persian_404(client, db):
     assert "no-such-page" not in body
 
 
-@pytest.mark.urls("moqdad.tests.urls_errors")
+@pytest.mark.urls("moqdad.tests.urls")
 def test_server_error_shows_static_persian_500_without_details(client, db):
     client.raise_request_exception = False
 
@@ -30,7 +30,7 @@ def test_server_error_shows_static_persian_500_without_details(client, db):
     assert "RuntimeError" not in body
 
 
-@pytest.mark.urls("moqdad.tests.urls_errors")
+@pytest.mark.urls("moqdad.tests.urls")
 def test_permission_denied_shows_persian_403_without_details(client, db):
     response = client.get("/test-errors/403/")
 
@@ -40,7 +40,7 @@ def test_permission_denied_shows_persian_403_without_details(client, db):
     assert SECRET_IN_EXCEPTION not in body
 
 
-@pytest.mark.urls("moqdad.tests.urls_errors")
+@pytest.mark.urls("moqdad.tests.urls")
 def test_bad_request_shows_persian_400_without_details(client, db):
     response = client.get("/test-errors/400/")
 

@@ -242,7 +242,7 @@ def test_responsive_image_tag_sets_srcset_and_dimensions(db):
     )
 
 
-@pytest.mark.urls("moqdad.tests.urls_media")
+@pytest.mark.urls("moqdad.tests.urls")
 def test_media_is_served_with_its_type_and_nosniff(client, db):
     element = IdentityElementFactory(photo=_upload("p.png", _image_bytes("PNG"), "image/png"))
     thumb = image_variant(element.photo, 400)
