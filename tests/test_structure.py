@@ -20,9 +20,6 @@ FORBIDDEN = {
 # The root URLconf is where the project meets its apps.
 ALLOWED_TO_IMPORT_APPS = {"moqdad/urls.py"}
 MAX_LINES = 600
-# Being split by the rules redesign (issue 12): remove each entry when its file is split.
-KNOWN_LONG_FILES = {"moqdad/permissions.py"}
-KNOWN_CIRCLES = [{"moqdad.permissions", "moqdad.publishing"}]
 
 
 def _sources(*, with_tests: bool = True) -> list[Path]:
@@ -145,7 +142,7 @@ def test_imported_modules_sees_function_local_and_relative_imports(tmp_path, mon
 
 
 def test_no_import_circle_between_the_projects_modules():
-    assert [group for group in import_circles() if group not in KNOWN_CIRCLES] == []
+    assert import_circles() == []
 
 
 def test_no_source_file_is_over_600_lines():
@@ -155,4 +152,4 @@ def test_no_source_file_is_over_600_lines():
         if (length := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
 
-    assert sorted(set(long_files) - KNOWN_LONG_FILES) == []
+    assert long_files == {}
