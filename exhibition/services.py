@@ -1,4 +1,3 @@
-import datetime
 from collections.abc import Sequence
 
 from django.contrib.auth.models import Group
@@ -7,57 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exhibition.models import Booth, BoothHolder, ContactRequest, Exhibition, ScheduleItem
+from exhibition.models import Booth, BoothHolder, ContactRequest, ScheduleItem
 from moqdad import ratelimit
-from moqdad.publishing import PublicationStatus
 from moqdad.roles import GROUP_NAMES, Role
 from neighborhoods.models import Agency, Neighborhood, StaffProfile
 
 # Visitors at the venue share its Wi-Fi's one public address: the limit stops floods, not people.
 CONTACT_RATE_LIMIT = 20  # requests per address and window
 CONTACT_RATE_WINDOW = 60 * 60  # seconds
-
-
-@transaction.atomic
-def schedule_item_create(
-    *,
-    exhibition: Exhibition,
-    day: datetime.date,
-    start_time: datetime.time,
-    end_time: datetime.time,
-    title: str,
-    kind: str = ScheduleItem.Kind.OTHER,
-    place_kind: str = ScheduleItem.PlaceKind.HALL,
-    hall: str = "",
-    booth: Booth | None = None,
-    speakers: str = "",
-    description: str = "",
-    neighborhood: Neighborhood | None = None,
-    agency: Agency | None = None,
-    status: str = PublicationStatus.DRAFT,
-    is_synthetic: bool = False,
-) -> ScheduleItem:
-    """Add an item to an edition's programme; raises ValidationError (Persian) when it clashes."""
-    item = ScheduleItem(
-        exhibition=exhibition,
-        day=day,
-        start_time=start_time,
-        end_time=end_time,
-        title=title,
-        kind=kind,
-        place_kind=place_kind,
-        hall=hall.strip(),
-        booth=booth,
-        speakers=speakers,
-        description=description,
-        neighborhood=neighborhood,
-        agency=agency,
-        status=status,
-        is_synthetic=is_synthetic,
-    )
-    item.full_clean()
-    item.save()
-    return item
 
 
 @transaction.atomic

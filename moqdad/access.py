@@ -81,10 +81,6 @@ def access_for(user) -> Access:
     return access
 
 
-def user_roles(user) -> frozenset:
-    return access_for(user).roles
-
-
 def can_publish(user) -> bool:
     """Whether the account may publish, unpublish and change published content."""
     return access_for(user).can_publish

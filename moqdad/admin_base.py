@@ -155,10 +155,6 @@ class MoqdadTabularInline(RowRulesInlineMixin, JalaliAdminMixin, admin.TabularIn
     show_change_link = True
 
 
-class MoqdadStackedInline(RowRulesInlineMixin, JalaliAdminMixin, admin.StackedInline):
-    extra = 0
-
-
 class MoqdadImportExportAdmin(ImportExportMixin, MoqdadModelAdmin):
     """CSV and XLSX import (dry-run preview, all or nothing, rows under the rules) and export.
 

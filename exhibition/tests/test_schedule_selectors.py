@@ -83,15 +83,17 @@ def test_schedule_days_counts_published_items_per_day(edition):
     assert [(d.number, d.item_count) for d in days] == [(1, 1), (2, 2), (3, 0), (4, 0), (5, 0)]
 
 
-def test_schedule_item_create_rejects_an_overlap_naming_the_other_item(edition):
+def test_schedule_item_save_rejects_an_overlap_naming_the_other_item(edition):
     with pytest.raises(ValidationError) as error:
-        services.schedule_item_create(
-            exhibition=edition,
-            day=edition.start_date,
-            start_time=datetime.time(18, 30),
-            end_time=datetime.time(19, 30),
-            title="سخنرانی",
-            hall="سالن اصلی",
+        services.schedule_item_save(
+            item=ScheduleItem(
+                exhibition=edition,
+                day=edition.start_date,
+                start_time=datetime.time(18, 30),
+                end_time=datetime.time(19, 30),
+                title="سخنرانی",
+                hall="سالن اصلی",
+            )
         )
 
     assert "«آیین افتتاحیه نمایشگاه مقداد»" in " ".join(error.value.messages)
