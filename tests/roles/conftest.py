@@ -156,13 +156,3 @@ def rf_user():
         return request
 
     return build
-
-
-@pytest.fixture(autouse=True)
-def _fast_test_settings(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Admin pages name static files that need no manifest to be tested.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }

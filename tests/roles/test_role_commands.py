@@ -68,8 +68,7 @@ def test_grant_role_refuses_a_booth_holder_without_a_booth(world, django_user_mo
         call_command("grant_role", "new_holder", "booth_holder", stdout=io.StringIO())
 
 
-def test_demo_role_accounts_reach_their_demo_rows(db, edition, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_demo_role_accounts_reach_their_demo_rows(db, edition):
     call_command(
         "load_demo_data", "--neighborhoods", "3", "--booths", "6", "--martyrs", "10", verbosity=0
     )
