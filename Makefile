@@ -22,7 +22,7 @@ setup: install
 
 data:
 	$(PY) manage.py load_demo_data $(DEMO_ARGS)
-	$(PY) manage.py create_demo_accounts --demo
+	HOST=$(HOST) $(PY) manage.py create_demo_accounts --demo
 
 run: setup data
 	DEBUG=on $(PY) manage.py runserver $(HOST)

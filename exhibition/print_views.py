@@ -42,7 +42,7 @@ def programme(request, day: datetime.date | None = None, as_pdf: bool = False):
     edition = _edition(request)
     if day is not None and day not in edition.days:
         raise Http404
-    document = printing.programme_document(exhibition=edition, day=day)
+    document = printing.programme_document(exhibition=edition, day=day, request=request)
     pdf_url = reverse(
         "exhibition:print_programme_day_pdf" if day else "exhibition:print_programme_pdf",
         kwargs={"day": day} if day else None,
@@ -66,7 +66,7 @@ def booth_signs(request, code: str | None = None, as_pdf: bool = False):
     )
     if code and not booths:
         raise Http404
-    document = printing.booth_signs_document(exhibition=edition, booths=booths)
+    document = printing.booth_signs_document(exhibition=edition, booths=booths, request=request)
     pdf_url = reverse(
         "exhibition:print_booth_sign_pdf" if code else "exhibition:print_booth_signs_pdf",
         kwargs={"code": code} if code else None,
@@ -76,7 +76,7 @@ def booth_signs(request, code: str | None = None, as_pdf: bool = False):
 
 @staff_member_required
 def booth_directory(request, as_pdf: bool = False):
-    document = printing.booth_directory_document(exhibition=_edition(request))
+    document = printing.booth_directory_document(exhibition=_edition(request), request=request)
     return _respond(
         request, document, as_pdf=as_pdf, pdf_url=reverse("exhibition:print_booth_directory_pdf")
     )
@@ -90,6 +90,8 @@ def neighborhood_profile(request, slug: str, as_pdf: bool = False):
     edition = Exhibition.objects.current()
     if edition is None:
         raise Http404
-    document = printing.neighborhood_profile_document(exhibition=edition, neighborhood=neighborhood)
+    document = printing.neighborhood_profile_document(
+        exhibition=edition, neighborhood=neighborhood, request=request
+    )
     pdf_url = reverse("exhibition:print_neighborhood_profile_pdf", kwargs={"slug": slug})
     return _respond(request, document, as_pdf=as_pdf, pdf_url=pdf_url)

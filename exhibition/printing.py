@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from exhibition import selectors
 from exhibition.models import Booth, Exhibition
 from exhibition.qr import booth_public_url, booth_qr_svg
+from moqdad.public_address import is_local_address, public_base_url
 from neighborhoods.models import Neighborhood
 
 
@@ -87,20 +88,26 @@ def pdf_response(document: Document) -> HttpResponse:
 def html_to_pdf(html: str) -> bytes:
     # The base address only resolves relative URLs; LocalFilesFetcher never goes to it.
     return HTML(
-        string=html, base_url=f"{settings.PUBLIC_BASE_URL}/", url_fetcher=LocalFilesFetcher()
+        string=html, base_url=f"{public_base_url()}/", url_fetcher=LocalFilesFetcher()
     ).write_pdf()
 
 
-def _stamp(exhibition: Exhibition) -> dict:
-    """What every printed document shows: the edition, when it was printed, the last change."""
+def _stamp(exhibition: Exhibition, request=None) -> dict:
+    """What every printed document shows: the edition, when it was printed, the last change,
+    and the address its QR codes and links point to (the request's unless PUBLIC_BASE_URL)."""
+    base_url = public_base_url(request)
     return {
         "exhibition": exhibition,
         "printed_at": timezone.now(),
         "schedule_changed_at": selectors.schedule_last_changed(exhibition=exhibition),
+        "public_base_url": base_url,
+        "public_address_is_local": is_local_address(base_url),
     }
 
 
-def programme_document(*, exhibition: Exhibition, day: datetime.date | None = None) -> Document:
+def programme_document(
+    *, exhibition: Exhibition, day: datetime.date | None = None, request=None
+) -> Document:
     """The programme of one day, or of the whole edition with each day on a new page."""
     days = selectors.schedule_by_day(exhibition=exhibition)
     if day is not None:
@@ -108,27 +115,33 @@ def programme_document(*, exhibition: Exhibition, day: datetime.date | None = No
     name = f"programme-{exhibition.slug}" + (f"-{day.isoformat()}" if day else "")
     return Document(
         "print/programme.html",
-        {**_stamp(exhibition), "days": days, "single_day": day},
+        {**_stamp(exhibition, request), "days": days, "single_day": day},
         f"{name}.pdf",
     )
 
 
-def booth_signs_document(*, exhibition: Exhibition, booths: list[Booth]) -> Document:
+def booth_signs_document(*, exhibition: Exhibition, booths: list[Booth], request=None) -> Document:
     signs = [
-        {"booth": booth, "url": booth_public_url(booth), "qr": booth_qr_svg(booth)}
+        {
+            "booth": booth,
+            "url": booth_public_url(booth, request),
+            "qr": booth_qr_svg(booth, request=request),
+        }
         for booth in booths
     ]
     single = len(booths) == 1
     name = f"booth-sign-{booths[0].pk}" if single else f"booth-signs-{exhibition.slug}"
-    return Document("print/booth_signs.html", {**_stamp(exhibition), "signs": signs}, f"{name}.pdf")
+    return Document(
+        "print/booth_signs.html", {**_stamp(exhibition, request), "signs": signs}, f"{name}.pdf"
+    )
 
 
-def booth_directory_document(*, exhibition: Exhibition) -> Document:
+def booth_directory_document(*, exhibition: Exhibition, request=None) -> Document:
     by_section, by_neighborhood, others = selectors.booth_directory(exhibition=exhibition)
     return Document(
         "print/booth_directory.html",
         {
-            **_stamp(exhibition),
+            **_stamp(exhibition, request),
             "by_section": by_section,
             "by_neighborhood": by_neighborhood,
             "without_neighborhood": others,
@@ -138,11 +151,11 @@ def booth_directory_document(*, exhibition: Exhibition) -> Document:
 
 
 def neighborhood_profile_document(
-    *, exhibition: Exhibition, neighborhood: Neighborhood
+    *, exhibition: Exhibition, neighborhood: Neighborhood, request=None
 ) -> Document:
     profile = selectors.neighborhood_print_profile(exhibition=exhibition, neighborhood=neighborhood)
     return Document(
         "print/neighborhood_profile.html",
-        {**_stamp(exhibition), "profile": profile},
+        {**_stamp(exhibition, request), "profile": profile},
         f"neighborhood-profile-{neighborhood.pk}.pdf",
     )

@@ -9,35 +9,38 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from moqdad.public_address import absolute_url
+
 QR_CACHE_SECONDS = 24 * 60 * 60
 QR_ERROR_LEVEL = "m"
 PNG_SCALE = 10
 SVG_SCALE = 8
 
 
-def booth_public_url(booth) -> str:
-    """The booth page's absolute address in the default language, on the public host."""
+def booth_public_url(booth, request=None) -> str:
+    """The booth page's absolute address in the default language, on the public host (the
+    request's when PUBLIC_BASE_URL is unset: moqdad.public_address)."""
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("exhibition:booth", kwargs={"code": booth.code})
-    return settings.PUBLIC_BASE_URL + path
+    return absolute_url(path, request)
 
 
-def booth_qr_code(booth) -> segno.QRCode:
-    return segno.make(booth_public_url(booth), error=QR_ERROR_LEVEL, micro=False)
+def booth_qr_code(booth, request=None) -> segno.QRCode:
+    return segno.make(booth_public_url(booth, request), error=QR_ERROR_LEVEL, micro=False)
 
 
 def _cache_key(url: str, kind: str) -> str:
     return f"booth-qr:{kind}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def booth_qr(booth, kind: str) -> bytes:
+def booth_qr(booth, kind: str, request=None) -> bytes:
     """The booth's QR code as `svg` or `png` bytes, cached by the address it encodes."""
-    url = booth_public_url(booth)
+    url = booth_public_url(booth, request)
     cache_key = _cache_key(url, kind)
     data = cache.get(cache_key)
     if data is None:
         out = io.BytesIO()
-        code = booth_qr_code(booth)
+        code = booth_qr_code(booth, request)
         if kind == "svg":
             code.save(out, kind="svg", scale=SVG_SCALE, border=4, xmldecl=False, title=url)
         else:
@@ -47,8 +50,8 @@ def booth_qr(booth, kind: str) -> bytes:
     return data
 
 
-def booth_qr_svg(booth, *, svgclass: str = "qr") -> str:
+def booth_qr_svg(booth, *, request=None, svgclass: str = "qr") -> str:
     """An inline SVG QR code (scalable: sized by CSS through its viewBox) of the booth's page."""
-    return booth_qr_code(booth).svg_inline(
+    return booth_qr_code(booth, request).svg_inline(
         omitsize=True, border=2, svgclass=svgclass, dark="#000", light="#fff"
     )

@@ -1,37 +1,39 @@
-"""The schedule for other programs: iCalendar (RFC 5545) and a JSON feed."""
+"""The schedule for other programs: iCalendar (RFC 5545) and a JSON feed.
+
+Their links and UIDs name the public host (moqdad.public_address): PUBLIC_BASE_URL's, else the
+request's."""
 
 import datetime
 import hashlib
+from urllib.parse import urlsplit
 
 import icalendar
-from django.conf import settings
 from django.urls import reverse
 
 from exhibition import selectors
 from exhibition.models import Exhibition, ScheduleItem
 from moqdad import jalali
+from moqdad.public_address import absolute_url, public_base_url
 
 
 def _local(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, time, tzinfo=selectors.EXHIBITION_TZ)
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.PUBLIC_BASE_URL}{path}"
-
-
-def item_uid(item: ScheduleItem) -> str:
+def item_uid(item: ScheduleItem, request=None) -> str:
     """Stable for the life of the item, whatever is edited: calendars update, not duplicate."""
-    host = settings.PUBLIC_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    host = urlsplit(public_base_url(request)).hostname
     return f"schedule-item-{item.pk}@{host}"
 
 
-def item_url(item: ScheduleItem) -> str:
+def item_url(item: ScheduleItem, request=None) -> str:
     path = reverse("exhibition:schedule_day", kwargs={"day": item.day})
-    return _absolute(f"{path}#item-{item.pk}")
+    return absolute_url(f"{path}#item-{item.pk}", request)
 
 
-def schedule_ics(*, exhibition: Exhibition, items: list[ScheduleItem], name: str) -> bytes:
+def schedule_ics(
+    *, exhibition: Exhibition, items: list[ScheduleItem], name: str, request=None
+) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//moqdad//Meqdad exhibition schedule//FA")
     calendar.add("version", "2.0")
@@ -40,7 +42,7 @@ def schedule_ics(*, exhibition: Exhibition, items: list[ScheduleItem], name: str
     calendar.add("x-wr-timezone", str(selectors.EXHIBITION_TZ))
     for item in items:
         event = icalendar.Event()
-        event.add("uid", item_uid(item))
+        event.add("uid", item_uid(item, request))
         event.add("dtstamp", item.updated_at)
         event.add("last-modified", item.updated_at)
         event.add("dtstart", _local(item.day, item.start_time))
@@ -48,7 +50,7 @@ def schedule_ics(*, exhibition: Exhibition, items: list[ScheduleItem], name: str
         event.add("summary", item.title)
         event.add("location", "، ".join(p for p in (item.place_label, exhibition.venue) if p))
         event.add("categories", [str(item.get_kind_display())])
-        event.add("url", item_url(item))
+        event.add("url", item_url(item, request))
         description = [line for line in (item.speakers, item.description) if line]
         if description:
             event.add("description", "\n".join(description))
@@ -57,7 +59,7 @@ def schedule_ics(*, exhibition: Exhibition, items: list[ScheduleItem], name: str
     return calendar.to_ical()
 
 
-def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem]) -> dict:
+def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem], request=None) -> dict:
     """A JSON-ready description of the published schedule; no private field is ever included."""
     return {
         "edition": {
@@ -74,7 +76,7 @@ def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem]) -> dict:
         "items": [
             {
                 "id": item.pk,
-                "uid": item_uid(item),
+                "uid": item_uid(item, request),
                 "title": item.title,
                 "kind": item.kind,
                 "kind_label": str(item.get_kind_display()),
@@ -88,7 +90,7 @@ def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem]) -> dict:
                     {
                         "code": item.booth.code,
                         "name": item.booth.name,
-                        "url": _absolute(item.booth.get_absolute_url()),
+                        "url": absolute_url(item.booth.get_absolute_url(), request),
                     }
                     if item.booth
                     else None
@@ -96,14 +98,14 @@ def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem]) -> dict:
                 "neighborhood": (
                     {
                         "name": item.neighborhood.name,
-                        "url": _absolute(item.neighborhood.get_absolute_url()),
+                        "url": absolute_url(item.neighborhood.get_absolute_url(), request),
                     }
                     if item.neighborhood
                     else None
                 ),
                 "speakers": item.speakers,
                 "description": item.description,
-                "url": item_url(item),
+                "url": item_url(item, request),
                 "updated_at": item.updated_at.isoformat(),
             }
             for item in items

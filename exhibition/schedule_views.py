@@ -106,7 +106,10 @@ def schedule_ics_edition(request):
     edition = _edition()
     items = list(selectors.schedule_items_public(exhibition=edition))
     content = schedule_exports.schedule_ics(
-        exhibition=edition, items=items, name=f"{edition.title} {edition.jalali_year}"
+        exhibition=edition,
+        items=items,
+        name=f"{edition.title} {edition.jalali_year}",
+        request=request,
     )
     return _ics_response(content, f"meqdad-{edition.slug}.ics")
 
@@ -117,7 +120,10 @@ def schedule_ics_day(request, day: datetime.date):
         raise Http404
     items = selectors.schedule_for_day(exhibition=edition, day=day)
     content = schedule_exports.schedule_ics(
-        exhibition=edition, items=items, name=f"{edition.title} {edition.jalali_year} · {day}"
+        exhibition=edition,
+        items=items,
+        name=f"{edition.title} {edition.jalali_year} · {day}",
+        request=request,
     )
     return _ics_response(content, f"meqdad-{day.isoformat()}.ics")
 
@@ -140,7 +146,7 @@ def schedule_feed(request):
     edition = _edition()
     items = list(selectors.schedule_items_public(exhibition=edition))
     response = JsonResponse(
-        schedule_exports.schedule_feed(exhibition=edition, items=items),
+        schedule_exports.schedule_feed(exhibition=edition, items=items, request=request),
         encoder=DjangoJSONEncoder,
         json_dumps_params={"ensure_ascii": False},
     )

@@ -1,6 +1,5 @@
 """The public site: home, booths, floor plan, statistics and search. Thin views over selectors."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from exhibition import qr, selectors, services
 from exhibition.forms import ContactRequestForm
 from exhibition.models import Exhibition
 from moqdad.client import client_address
+from moqdad.public_address import absolute_url
 
 SEARCH_QUERY_MAX = 100
 
@@ -107,14 +107,14 @@ def booth_detail(request, code):
 @cache_control(max_age=24 * 60 * 60, public=True)
 def booth_qr_svg(request, code):
     _exhibition, booth = _public_booth(request, code)
-    return HttpResponse(qr.booth_qr(booth, "svg"), content_type="image/svg+xml")
+    return HttpResponse(qr.booth_qr(booth, "svg", request), content_type="image/svg+xml")
 
 
 @require_GET
 @cache_control(max_age=24 * 60 * 60, public=True)
 def booth_qr_png(request, code):
     _exhibition, booth = _public_booth(request, code)
-    return HttpResponse(qr.booth_qr(booth, "png"), content_type="image/png")
+    return HttpResponse(qr.booth_qr(booth, "png", request), content_type="image/png")
 
 
 @require_GET
@@ -146,5 +146,5 @@ def search(request):
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/admin/", ""]
-    lines.append(f"Sitemap: {settings.PUBLIC_BASE_URL}/sitemap.xml")
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml', request)}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +22,10 @@ class MoqdadConfig(AppConfig):
 
     def ready(self):
         from moqdad import account_rules, caching  # noqa: F401 (account_rules registers rules)
+        from moqdad.public_address import check_public_base_url
 
         caching.connect_signals()
+        checks.register(check_public_base_url)
         # The role groups follow moqdad/roles.py after every migrate, new models included.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="moqdad_sync_roles")
         # Every admin must follow the row rules, the stock account admins too: load all

@@ -31,8 +31,12 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# The absolute address printed QR codes point to, for printing before the site is deployed.
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The absolute address QR codes, canonical links and the sitemap point to, such as
+# https://meqdad.example.ir. Unset, they follow the address each visitor used (and, outside a
+# request, SERVE_ADDRESS); in production it must be set (moqdad.public_address, check E010).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="").rstrip("/")
+# The address `make run` serves on (the Makefile's HOST): what management commands print.
+SERVE_ADDRESS = env.str("HOST", default="127.0.0.1:8000")
 # How many proxies (load balancers) stand in front of the app: the visitor's address is then
 # that many entries from the end of X-Forwarded-For (moqdad/client.py: the public forms' rate
 # limits, the login lockout and its log).

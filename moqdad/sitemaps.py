@@ -1,5 +1,6 @@
-"""sitemap.xml for the public site, in both languages, on the public host, from the registry of
-public pages (moqdad.public_pages)."""
+"""sitemap.xml for the public site, in both languages, on the public host (PUBLIC_BASE_URL's,
+else the request's: Django's own choice when no sites framework is installed), from the
+registry of public pages (moqdad.public_pages)."""
 
 from urllib.parse import urlsplit
 
@@ -17,10 +18,14 @@ class PublicSitemap(Sitemap):
     x_default = True
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.PUBLIC_BASE_URL).scheme or "https"
+        if settings.PUBLIC_BASE_URL:
+            return urlsplit(settings.PUBLIC_BASE_URL).scheme
+        return super().get_protocol(protocol)
 
     def get_domain(self, site=None):
-        return urlsplit(settings.PUBLIC_BASE_URL).netloc
+        if settings.PUBLIC_BASE_URL:
+            return urlsplit(settings.PUBLIC_BASE_URL).netloc
+        return super().get_domain(site)
 
 
 class PagesSitemap(PublicSitemap):

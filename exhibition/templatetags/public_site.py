@@ -2,10 +2,10 @@
 Numbers and dates are `moqdad/templatetags/persian.py`'s."""
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 
 from exhibition.models import Exhibition
+from moqdad.public_address import absolute_url
 
 register = template.Library()
 
@@ -38,14 +38,12 @@ def canonical_url(context, language=None):
     """The page's absolute address on the public host, without a query string."""
     request = context["request"]
     path = translate_url(request.path, language) if language else request.path
-    return settings.PUBLIC_BASE_URL + path
+    return absolute_url(path, request)
 
 
-@register.simple_tag
-def public_url(path):
+@register.simple_tag(takes_context=True)
+def public_url(context, path):
     """An absolute address on the public host for a site-relative path or URL."""
     if not path:
         return ""
-    if str(path).startswith(("http://", "https://")):
-        return path
-    return settings.PUBLIC_BASE_URL + str(path)
+    return absolute_url(path, context.get("request"))

@@ -25,7 +25,7 @@ def _random_secret_key() -> str:
 def _manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
     # A deployment's environment: none of the test run's own switches (the browser suite sets
     # DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses).
-    dropped = {"DEBUG", "PRODUCTION", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"DEBUG", "PRODUCTION", "SECRET_KEY", "PUBLIC_BASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(DJANGO_SETTINGS_MODULE="moqdad.settings", **environment)
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
@@ -48,6 +48,7 @@ def test_deploy_check_passes_with_production_settings():
         DEBUG="off",
         SECRET_KEY=_random_secret_key(),
         ALLOWED_HOSTS="example.org",
+        PUBLIC_BASE_URL="https://example.org",
     )
 
     assert result.returncode == 0, result.stderr

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from moqdad.public_address import public_base_url, serve_address_is_wildcard
 from moqdad.roles import GROUP_NAMES, Role
 
 DOCUMENTED_DEMO_PASSWORD = "meqdad-demo-1401"  # noqa: S105 (published in the README)  # nosec B105
@@ -156,7 +157,13 @@ class Command(BaseCommand):
         for spec in DEMO_ACCOUNTS:
             self.stdout.write(f"  {spec.username.ljust(width)}  {spec.role}")
         self.stdout.write(f"  password: {password}")
-        self.stdout.write(f"  log in at {settings.PUBLIC_BASE_URL}/admin/")
+        self.stdout.write(f"  log in at {public_base_url()}/admin/")
+        if not settings.PUBLIC_BASE_URL and serve_address_is_wildcard():
+            self.stdout.write(
+                f"  The server listens on every interface (HOST={settings.SERVE_ADDRESS}): on a "
+                "phone, open this machine's network address instead, which the site then uses "
+                "in its links and QR codes (add it to ALLOWED_HOSTS)."
+            )
 
     def password(self, *, demo: bool) -> str:
         if settings.DEMO_PASSWORD:
