@@ -5,6 +5,7 @@ give an account superuser status or permissions outside the role groups.
 """
 
 from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
@@ -42,7 +43,11 @@ class RoleGroupAdmin(RowRulesAdminMixin, GroupAdmin):
 
 
 class AttemptAdmin(RowRulesAdminMixin, AccessAttemptAdmin):
-    pass
+    def changelist_view(self, request, extra_context=None):
+        # axes' "clean up expired attempts" action reads the time its login hooks stamp on a
+        # request; an admin POST has none.
+        AxesProxyHandler.update_request(request)
+        return super().changelist_view(request, extra_context)
 
 
 class LogAdmin(RowRulesAdminMixin, AccessLogAdmin):
