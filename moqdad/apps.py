@@ -1,6 +1,9 @@
-from django.apps import AppConfig
+from pathlib import Path
+
+from django.apps import AppConfig, apps
+from django.conf import settings
 from django.core import checks
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,11 +12,17 @@ def _sync_roles(sender, using="default", plan=None, **kwargs):
         # `flush` (not `migrate`) sent this: an emptied database stays empty, so that a
         # restore can load the archived groups.
         return
-    from django.apps import apps
-
     from moqdad.role_groups import sync_role_groups
 
     sync_role_groups(apps, using=using)
+
+
+def _project_models():
+    """The models of the apps whose package sits in the project folder, not installed ones."""
+    base = Path(settings.BASE_DIR).resolve()
+    for config in apps.get_app_configs():
+        if Path(config.path).resolve().parent == base:
+            yield from config.get_models()
 
 
 class MoqdadConfig(AppConfig):
@@ -21,11 +30,16 @@ class MoqdadConfig(AppConfig):
     verbose_name = _("Moqdad")
 
     def ready(self):
-        from moqdad import account_rules, caching  # noqa: F401 (account_rules registers rules)
+        # account_rules registers the rules of the account models.
+        from moqdad import account_rules, caching, stored_files  # noqa: F401
+        from moqdad.persian import strip_bidi_controls_before_save
         from moqdad.public_address import check_public_base_url
 
         caching.connect_signals()
         checks.register(check_public_base_url)
+        for model in _project_models():
+            pre_save.connect(strip_bidi_controls_before_save, sender=model)
+            stored_files.connect(model)
         # The role groups follow moqdad/roles.py after every migrate, new models included.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="moqdad_sync_roles")
         # Every admin must follow the row rules, the stock account admins too: load all

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from django.db import models
 from django.utils import translation
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -152,3 +153,26 @@ def clean_user_text(text: str) -> str:
     return "".join(
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co")
     )
+
+
+# Embedding, override and isolate controls: after U+202E, a name ending in "gnp.exe" reads as
+# one ending in "exe.png". Persian text never needs them; the marks LRM, RLM and ALM, which only
+# set the direction of the neutral characters beside them, are kept.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
+
+
+def strip_bidi_controls_before_save(sender, instance, **kwargs):
+    """pre_save: no stored text keeps an embedding, override or isolate control.
+
+    Every write path (admin, imports, services, forms, commands) saves through the model, so
+    this one handler covers them all; `QuerySet.update()` and `bulk_create()` bypass it.
+    Stored file names cannot carry them: the server names every upload, and the storage's
+    `get_valid_name` keeps only letters, digits, `-`, `_` and `.`."""
+    for field in sender._meta.concrete_fields:
+        value = instance.__dict__.get(field.attname)
+        if isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
+            instance.__dict__[field.attname] = strip_bidi_controls(value)

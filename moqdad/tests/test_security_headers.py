@@ -65,3 +65,16 @@ def test_well_formed_persian_query_passes_the_filter(client, db):
     response = client.get(reverse("martyrs:search"), {"q": "کبیری‌پور"})
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/martyrs/search/?q=%00", "/neighborhoods/abc%00def/"])
+def test_bad_request_page_carries_the_headers_of_every_page(client, edition, url):
+    page = client.get(reverse("exhibition:home"))
+
+    response = client.get(url)
+
+    assert response.status_code == 400
+    protections = [*EXPECTED_HEADERS, "Content-Security-Policy", "Permissions-Policy"]
+    assert {name: response.headers.get(name) for name in protections} == {
+        name: page.headers.get(name) for name in protections
+    }
