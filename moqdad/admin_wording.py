@@ -12,6 +12,7 @@ DJANGO_ADMIN = [
     gettext_lazy("Breadcrumbs"),
     gettext_lazy("Model name"),
     ngettext_lazy("entry", "entries", "count"),
+    gettext_lazy("Forgotten your login credentials?"),
 ]
 DJANGO_FORMS = [
     gettext_lazy("Enter a valid domain name."),

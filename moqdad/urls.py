@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -21,7 +22,35 @@ urlpatterns = [
     path("robots.txt", exhibition_views.robots_txt, name="robots_txt"),
 ]
 
+# Staff reset a forgotten password by email (Django's own views; the admin login page links
+# to `admin_password_reset`).
+password_reset_urlpatterns = [
+    path(
+        "admin/password-reset/",
+        auth_views.PasswordResetView.as_view(
+            extra_email_context={"site_name": admin.site.site_header}
+        ),
+        name="admin_password_reset",
+    ),
+    path(
+        "admin/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "admin/password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns += i18n_patterns(
+    *password_reset_urlpatterns,
     path("admin/", admin.site.urls),
     path("neighborhoods/", include("neighborhoods.urls")),
     path("martyrs/", include("martyrs.urls")),
