@@ -36,6 +36,7 @@ browser: install
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 lint: install
+	$(PY) manage.py translations compile
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

@@ -17,20 +17,14 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-
-def catalogues(language: str | None = None):
-    roots = [Path(settings.BASE_DIR)]
-    for root in roots:
-        for po in sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")):
-            if ".venv" in po.parts or "site-packages" in po.parts:
-                continue
-            if language and po.parent.parent.name != language:
-                continue
-            yield po
+from moqdad.catalogue import catalogues
 
 
 class Command(BaseCommand):
     help = "Compile the .po catalogues to .mo, or check that the Persian one is complete."
+    # The system checks include "the compiled catalogue is there" (moqdad.catalogue): the
+    # command that compiles it must run without it.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["compile", "check", "fill"])
