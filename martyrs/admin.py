@@ -62,7 +62,7 @@ class MartyrAdmin(MoqdadImportExportAdmin):
     form = MartyrAdminForm
     resource_classes = [MartyrResource]
     list_display = [
-        "full_name",
+        "full_name_display",
         "father_name",
         "neighborhood",
         "category",
@@ -99,6 +99,10 @@ class MartyrAdmin(MoqdadImportExportAdmin):
         return super().get_search_results(
             request, queryset, normalize_for_search(search_term) or search_term
         )
+
+    @admin.display(description=_("full name"), ordering="last_name")
+    def full_name_display(self, obj):
+        return obj.full_name
 
     @admin.display(description=_("martyrdom date"), ordering="martyrdom_date")
     def martyrdom_display(self, obj):

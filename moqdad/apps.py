@@ -39,6 +39,8 @@ class MoqdadConfig(AppConfig):
         caching.connect_signals()
         checks.register(compiled_catalogue_check)
         checks.register(check_public_base_url)
+        # django-axes names its app "Axes", untranslatable, in the Persian admin's menu.
+        apps.get_app_config("axes").verbose_name = _("Login protection")
         for model in _project_models():
             pre_save.connect(strip_bidi_controls_before_save, sender=model)
             stored_files.connect(model)

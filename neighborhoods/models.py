@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from moqdad.images import SafeImageField
@@ -149,7 +150,7 @@ class ProfileIndicator(Timestamped):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("indicator"), max_length=150)
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
-    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    unit = models.CharField(pgettext_lazy("measure", "unit"), max_length=30, blank=True)
 
     history = HistoricalRecords()
 
