@@ -68,7 +68,15 @@ class BoothPhotoInline(MoqdadTabularInline):
 
 @admin.register(Booth)
 class BoothAdmin(MoqdadModelAdmin):
-    list_display = ["code", "name", "section", "neighborhood", "strata_base", "agency", "status"]
+    list_display = [
+        "code_display",
+        "name",
+        "section",
+        "neighborhood",
+        "strata_base",
+        "agency",
+        "status",
+    ]
     list_filter = ["exhibition", "section", "status", "agency"]
     search_fields = ["code", "name", "search_text", "neighborhood__name"]
     prepopulated_from = {"slug": ["name"]}
@@ -82,6 +90,10 @@ class BoothAdmin(MoqdadModelAdmin):
         (_("Content"), {"fields": ["summary", "description", "photo"]}),
         (_("Floor plan"), {"fields": ["plan_x", "plan_y", "plan_width", "plan_depth"]}),
     ]
+
+    @admin.display(description=_("booth code"), ordering="code")
+    def code_display(self, obj):
+        return fa_digits(obj.code)
 
     @admin.action(description=_("Print signs for the selected booths (PDF)"), permissions=["view"])
     def print_signs(self, request, queryset):

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from moqdad.images import SafeImageField
 from moqdad.jalali import format_date, format_time
-from moqdad.persian import normalize_for_search
+from moqdad.persian import display_digits, normalize_for_search
 from moqdad.publishing import Publishable, PublishableQuerySet, Timestamped, public_queryset
 from neighborhoods.models import Agency, Neighborhood
 
@@ -79,7 +79,7 @@ class Exhibition(Publishable, Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.title} {self.jalali_year}"
+        return f"{self.title} {display_digits(self.jalali_year)}"
 
     def get_absolute_url(self):
         return reverse("exhibition:home")
@@ -281,7 +281,7 @@ class Booth(Publishable, Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.code} · {self.name}"
+        return f"{display_digits(self.code)} · {self.name}"
 
     def save(self, *args, **kwargs):
         self.search_text = normalize_for_search(f"{self.code} {self.name}")
@@ -554,4 +554,4 @@ class ContactRequest(Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.subject} ({self.booth.code})"
+        return f"{self.subject} ({display_digits(self.booth.code)})"

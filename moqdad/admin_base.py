@@ -1,6 +1,7 @@
 """The base every moqdad ModelAdmin shares: the rules, Jalali dates in forms and lists, history."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import AdminTimeWidget, BaseAdminTimeWidget
 from django.db import models
 from django.http import HttpResponseRedirect
@@ -19,6 +20,7 @@ from moqdad.admin_display import (
     is_displayable_field,
 )
 from moqdad.admin_rules import ImportExportRules, RowRulesAdminMixin, RowRulesInlineMixin
+from moqdad.persian import display_digits
 from moqdad.publishing import Publishable
 
 TIMESTAMP_FIELDS = ("created_at", "updated_at")
@@ -60,7 +62,7 @@ class JalaliAdminMixin:
     def get_list_filter(self, request):
         filters = []
         for entry in super().get_list_filter(request):
-            field = self._model_field(entry)
+            field = self._filter_field(entry)
             if field is not None and isinstance(field, models.IntegerField) and not field.choices:
                 filters.append((entry, PersianValuesListFilter))
             else:
@@ -89,6 +91,15 @@ class JalaliAdminMixin:
         if isinstance(field, models.DateField | models.TimeField):
             return f"{name}_jalali"
         return name
+
+    def _filter_field(self, entry):
+        """The field a list filter entry names, across relations («neighborhood__district»)."""
+        if not isinstance(entry, str):
+            return None
+        try:
+            return get_fields_from_path(self.model, entry)[-1]
+        except Exception:
+            return None
 
     def _model_field(self, name):
         if not isinstance(name, str):
@@ -127,6 +138,16 @@ class MoqdadModelAdmin(RowRulesAdminMixin, JalaliAdminMixin, SimpleHistoryAdmin)
                 (_("Record dates"), {"fields": stamps, "classes": ["collapse"]}),
             ]
         return fieldsets
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context and "selection_note" in context:
+            # Persian counts take the singular («انتخاب هر ۱۱۶ محله») and Persian digits.
+            context["module_name"] = str(self.opts.verbose_name)
+            context["selection_note"] = display_digits(context["selection_note"])
+            context["selection_note_all"] = display_digits(context["selection_note_all"])
+        return response
 
     def view_on_site(self, obj):
         """Link to the public page only when there is one a visitor can open."""

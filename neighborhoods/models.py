@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from moqdad.images import SafeImageField
 from moqdad.jalali import lazy_digits
-from moqdad.persian import normalize_for_search
+from moqdad.persian import display_digits, normalize_for_search
 from moqdad.publishing import Publishable, Timestamped, public_queryset
 
 COUNCIL_MIN_MEMBERS = 6
@@ -169,7 +169,7 @@ class ProfileIndicator(Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.year})"
+        return f"{self.title} ({display_digits(self.year)})"
 
     @property
     def is_sensitive(self) -> bool:
