@@ -27,7 +27,7 @@ class PartnershipInline(MoqdadTabularInline):
 
 class SectionInline(MoqdadTabularInline):
     model = Section
-    fields = ["number", "title", "color", "status"]
+    fields = ["number", "title", "title_en", "color", "status"]
 
 
 @admin.register(Exhibition)

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from moqdad.images import SafeImageField
 from moqdad.jalali import format_date, format_time
-from moqdad.persian import display_digits, normalize_for_search
+from moqdad.persian import display_digits, in_active_language, normalize_for_search
 from moqdad.publishing import Publishable, PublishableQuerySet, Timestamped, public_queryset
 from neighborhoods.models import Agency, Neighborhood
 
@@ -28,7 +28,9 @@ class Exhibition(Publishable, Timestamped):
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=120)
+    title_en = models.CharField(_("title in English"), max_length=120, blank=True)
     full_title = models.CharField(_("full title"), max_length=250)
+    full_title_en = models.CharField(_("full title in English"), max_length=250, blank=True)
     jalali_year = models.PositiveSmallIntegerField(_("year (Jalali)"), unique=True)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
@@ -36,6 +38,7 @@ class Exhibition(Publishable, Timestamped):
     daily_closes_at = models.TimeField(_("closes daily at"))
     opening_ceremony_at = models.DateTimeField(_("opening ceremony at"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=250)
+    venue_en = models.CharField(_("venue in English"), max_length=250, blank=True)
     description = models.TextField(_("description"), blank=True)
     umbrella_programme = models.CharField(_("held under"), max_length=250, blank=True)
     announced_selected_neighborhoods = models.PositiveSmallIntegerField(
@@ -80,6 +83,18 @@ class Exhibition(Publishable, Timestamped):
 
     def __str__(self):
         return f"{self.title} {display_digits(self.jalali_year)}"
+
+    @property
+    def localized_title(self) -> str:
+        return in_active_language(self.title, self.title_en)
+
+    @property
+    def localized_full_title(self) -> str:
+        return in_active_language(self.full_title, self.full_title_en)
+
+    @property
+    def localized_venue(self) -> str:
+        return in_active_language(self.venue, self.venue_en)
 
     def get_absolute_url(self):
         return reverse("exhibition:home")
@@ -129,6 +144,7 @@ class Section(Publishable, Timestamped):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     color = models.CharField(
         _("floor-plan colour"),
@@ -155,6 +171,10 @@ class Section(Publishable, Timestamped):
 
     def __str__(self):
         return self.title
+
+    @property
+    def localized_title(self) -> str:
+        return in_active_language(self.title, self.title_en)
 
 
 class StrataBase(Publishable, Timestamped):

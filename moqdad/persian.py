@@ -82,6 +82,14 @@ def persian_is_active() -> bool:
     return (translation.get_language() or "fa").startswith("fa")
 
 
+def in_active_language(persian: str, english: str = "") -> str:
+    """A Persian-first value as the page's language shows it: its English text on an English
+    page when there is one, the Persian otherwise."""
+    if english and not persian_is_active():
+        return english
+    return persian
+
+
 def display_digits(value) -> str:
     """Text or a code («B-25», a year) with Persian digits when Persian is active; no grouping."""
     if value is None:

@@ -26,6 +26,8 @@ def edition_1401() -> Exhibition:
     if edition is None:
         initial_data = importlib.import_module("exhibition.migrations.0002_edition_1401")
         initial_data.load(django_apps, None)
+        english = importlib.import_module("exhibition.migrations.0004_english_names")
+        english.load(django_apps, None)
         edition = Exhibition.objects.get(jalali_year=1401)
     return edition
 

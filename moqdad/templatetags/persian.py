@@ -2,13 +2,18 @@
 
 {{ booth.code|fa_digits }}        B-۲۵        codes, years, names: digits only
 {{ neighborhood.population|fa_number }}  ۴۰٬۲۰۰   quantities: grouped, «٫» for decimals
+{{ booth.name|fa_text }}          content written only in Persian, in page text (not attributes):
+                                 on a page of another language it keeps its own direction
 {{ date|jdate }}                 Jalali dates and times
 """
 
+import re
+
 from django import template
+from django.utils.html import format_html
 
 from moqdad import jalali
-from moqdad.persian import display_digits, display_number
+from moqdad.persian import display_digits, display_number, persian_is_active
 
 register = template.Library()
 
@@ -17,6 +22,21 @@ register = template.Library()
 def fa_digits(value):
     """Persian digits when the active language is Persian; the value unchanged otherwise."""
     return display_digits(value)
+
+
+PERSIAN_LETTERS = re.compile("[\u0600-\u06ff]")
+
+
+@register.filter
+def fa_text(value):
+    """Persian-only content: Persian digits on a Persian page; inside a page of another language,
+    wrapped in `<bdi lang="fa" dir="rtl">` so that it reads right to left with its punctuation."""
+    if persian_is_active():
+        return display_digits(value)
+    text = "" if value is None else str(value)
+    if PERSIAN_LETTERS.search(text):
+        return format_html('<bdi lang="fa" dir="rtl">{}</bdi>', text)
+    return text
 
 
 @register.filter
