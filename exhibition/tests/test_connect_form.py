@@ -85,7 +85,7 @@ def test_connect_form_needs_a_phone_or_an_email(client, booth):
     response = _post(client, booth, {**VALID, "phone": "", "email": ""})
 
     assert response.status_code == 200
-    assert "یک شماره تلفن یا نشانی رایانامه وارد کنید." in response.content.decode()
+    assert "یک شماره تلفن یا نشانی ایمیل وارد کنید." in response.content.decode()
     assert ContactRequest.objects.count() == 0
 
 
