@@ -18,11 +18,21 @@ from django.utils.translation import ngettext
 
 from moqdad import rules
 from moqdad.access import access_for
+from moqdad.persian import strip_bidi_controls
 from moqdad.publishing import (
     publication_publish,
     publication_submit,
     publication_unpublish,
 )
+
+
+def _strip_bidi_controls(form) -> None:
+    """Typed text loses bidi controls before it is validated (the pre_save handler strips them
+    too, but after validation: a name that differs from a stored one only by such a control
+    would pass the unique check and then fail in the database)."""
+    for name, value in list(getattr(form, "cleaned_data", {}).items()):
+        if isinstance(value, str):
+            form.cleaned_data[name] = strip_bidi_controls(value)
 
 
 def _filter_fieldsets(fieldsets, hidden):
@@ -210,6 +220,7 @@ class RowRulesAdminMixin(ImportExportRules, _RowRulesBase):
 
         class RowRulesForm(form):
             def _post_clean(self):
+                _strip_bidi_controls(self)
                 super()._post_clean()
                 if self.errors:
                     return
@@ -385,6 +396,7 @@ class RowRulesInlineMixin(_RowRulesBase):
                 original_post_clean = form._post_clean
 
                 def _post_clean():
+                    _strip_bidi_controls(form)
                     original_post_clean()
                     if form.errors or not form.has_changed():
                         return

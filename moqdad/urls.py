@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from exhibition import views as exhibition_views
 from moqdad import health
+from moqdad.password_reset import ThrottledPasswordResetView
 from moqdad.sitemaps import public_sitemaps
 
 admin.site.site_header = admin.site.site_title = "مقداد"
@@ -27,7 +28,7 @@ urlpatterns = [
 password_reset_urlpatterns = [
     path(
         "admin/password-reset/",
-        auth_views.PasswordResetView.as_view(
+        ThrottledPasswordResetView.as_view(
             extra_email_context={"site_name": admin.site.site_header}
         ),
         name="admin_password_reset",

@@ -125,3 +125,24 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(c
     assert response.status_code == 302
     assert response["Location"] == reverse("password_reset_done")
     assert mail.outbox == []
+
+
+def test_password_reset_mails_an_address_at_most_three_times_an_hour(client, staff):
+    for _ in range(5):
+        response = client.post(reverse("admin_password_reset"), {"email": "staff.x@example.org"})
+
+    assert response["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 3
+
+
+def test_password_reset_floods_from_one_connection_are_refused_with_retry_after(client, staff):
+    statuses = [
+        client.post(reverse("admin_password_reset"), {"email": f"n{i}@example.org"}).status_code
+        for i in range(11)
+    ]
+
+    response = client.post(reverse("admin_password_reset"), {"email": "staff.x@example.org"})
+    assert statuses == [302] * 10 + [429]
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    assert len(mail.outbox) == 0

@@ -46,3 +46,15 @@ def test_text_typed_in_the_admin_is_stored_without_overrides(admin_client_fa):
         "ستاد",
         "یکدو",
     )
+
+
+def test_a_name_differing_only_by_an_override_is_refused_as_taken(admin_client_fa):
+    Agency.objects.create(name="ستاد یکتا", kind=Agency.Kind.OTHER)
+
+    response = admin_client_fa.post(
+        reverse("admin:neighborhoods_agency_add"),
+        {"name": "ستاد\u202e یکتا".replace("\u202e ", " \u202e"), "kind": Agency.Kind.OTHER},
+    )
+
+    assert response.status_code == 200
+    assert Agency.objects.filter(name="ستاد یکتا").count() == 1
