@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from exhibition import printing, selectors, services
+from exhibition import printing, services
 from exhibition.models import (
     Booth,
     BoothHolder,
@@ -155,13 +155,6 @@ class ScheduleItemAdmin(MoqdadImportExportAdmin):
     @admin.display(description=_("day"), ordering="day")
     def day_display(self, obj):
         return jalali.format_date(obj.day, weekday=True)
-
-    def changelist_view(self, request, extra_context=None):
-        edition = Exhibition.objects.current()
-        days = selectors.schedule_days(exhibition=edition) if edition else []
-        return super().changelist_view(
-            request, {**(extra_context or {}), "print_edition": edition, "print_days": days}
-        )
 
 
 @admin.register(ContactRequest)

@@ -5,9 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ExhibitionConfig(AppConfig):
     name = "exhibition"
     verbose_name = _("Exhibition")
+    # The exhibition's models come first in the admin's app list (moqdad.admin_site).
+    admin_position = 1
 
     def ready(self):
-        from . import rules  # noqa: F401 (registers the rules of this app's models)
+        from moqdad.admin_site import register_home_panels
+
+        from . import admin_home, rules  # noqa: F401 (rules registers this app's rules)
         from .public_pages import register_public_pages
 
         register_public_pages()
+        register_home_panels(admin_home.home_panels)

@@ -7,12 +7,15 @@ may open the booth, a neighborhood's profile for those who may open the neighbor
 
 import datetime
 
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from exhibition import printing, selectors
+from exhibition import print_centre, printing, selectors
 from exhibition.models import Booth, Exhibition
 from moqdad import rules
 from neighborhoods.models import Neighborhood
@@ -95,3 +98,22 @@ def neighborhood_profile(request, slug: str, as_pdf: bool = False):
     )
     pdf_url = reverse("exhibition:print_neighborhood_profile_pdf", kwargs={"slug": slug})
     return _respond(request, document, as_pdf=as_pdf, pdf_url=pdf_url)
+
+
+@staff_member_required
+def centre(request):
+    """Every document the user may print, with HTML and PDF links and when each last changed."""
+    edition = Exhibition.objects.current()
+    groups = print_centre.print_catalogue(user=request.user, exhibition=edition) if edition else []
+    if edition is not None and not groups:
+        raise PermissionDenied
+    return render(
+        request,
+        "admin/print_centre.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Print centre"),
+            "edition": edition,
+            "groups": groups,
+        },
+    )

@@ -22,7 +22,9 @@ register(
     "exhibition.booth",
     Rule(
         scope={"neighborhood": "neighborhood", "agency": "agency", "booth": "pk"},
-        permissions={STAFF: "vc", MGR: "vc", REV: "v"},
+        # Booth holders see their own booth (their admin home, its sign); its content is the
+        # manager's or the agency's.
+        permissions={STAFF: "vc", MGR: "vc", HOLDER: "v", REV: "v"},
         # Which booth, where and whose are allocation decisions.
         organizer_fields=(
             "exhibition",

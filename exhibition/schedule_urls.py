@@ -32,6 +32,7 @@ urlpatterns = [
         schedule_views.schedule_ics_day,
         name="schedule_day_ics",
     ),
+    path("print/", print_views.centre, name="print_centre"),
     path("print/schedule/", print_views.programme, name="print_programme"),
     path("print/schedule.pdf", print_views.programme, pdf, name="print_programme_pdf"),
     path("print/schedule/<isodate:day>/", print_views.programme, name="print_programme_day"),

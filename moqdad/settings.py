@@ -44,7 +44,7 @@ TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
 INSTALLED_APPS = [
     "moqdad.apps.MoqdadConfig",
-    "django.contrib.admin",
+    "moqdad.admin_site.MoqdadAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class NeighborhoodsConfig(AppConfig):
     name = "neighborhoods"
     verbose_name = _("Neighborhoods")
+    admin_position = 2
 
     def ready(self):
         from . import rules  # noqa: F401 (registers the rules of this app's models)

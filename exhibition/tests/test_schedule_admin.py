@@ -82,12 +82,14 @@ def test_admin_rejects_an_overlap_at_the_same_booth(admin_client_fa, edition):
     assert ScheduleItem.objects.filter(booth=booth).count() == 1
 
 
-def test_schedule_changelist_links_to_the_print_documents(admin_client_fa, edition):
+def test_schedule_changelist_has_one_print_link_to_the_print_centre(admin_client_fa, edition):
     html = admin_client_fa.get("/admin/exhibition/scheduleitem/").content.decode()
 
-    assert 'href="/print/schedule.pdf"' in html
-    assert 'href="/print/schedule/2022-11-04/"' in html
-    assert "/admin/exhibition/scheduleitem/import/" in html
+    tools = html[html.index('<ul class="object-tools">') :]
+    tools = tools[: tools.index("</ul>")]
+    assert '<li><a href="/print/">مرکز چاپ</a></li>' in tools
+    assert "/print/schedule" not in html
+    assert "/admin/exhibition/scheduleitem/import/" in tools
 
 
 def test_booth_admin_action_prints_signs_of_the_selected_booths(admin_client_fa, edition):
