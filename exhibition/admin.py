@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from exhibition import printing, services
@@ -20,6 +21,34 @@ from moqdad.admin_display import JalaliDateValuesListFilter
 from moqdad.templatetags.persian import fa_digits
 
 
+class CurrentEditionAdminMixin:
+    """New rows start in the current edition, and an empty date opens its calendar there."""
+
+    def _current_edition(self, request):
+        if not hasattr(request, "_moqdad_current_edition"):
+            request._moqdad_current_edition = Exhibition.objects.current()
+        return request._moqdad_current_edition
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        edition = self._current_edition(request)
+        if edition is not None:
+            initial.setdefault("exhibition", edition.pk)
+        return initial
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        is_date = isinstance(db_field, models.DateField) and not isinstance(
+            db_field, models.DateTimeField
+        )
+        edition = self._current_edition(request) if is_date and formfield else None
+        if edition is not None:
+            formfield.widget.attrs["data-jalali-open-at"] = jalali.format_numeric(
+                edition.start_date
+            )
+        return formfield
+
+
 class PartnershipInline(MoqdadTabularInline):
     model = Partnership
     autocomplete_fields = ["agency"]
@@ -39,7 +68,7 @@ class ExhibitionAdmin(MoqdadModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(MoqdadModelAdmin):
+class SectionAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
     list_display = ["number", "title", "exhibition", "status"]
     list_filter = ["exhibition", "status"]
     search_fields = ["title"]
@@ -67,7 +96,7 @@ class BoothPhotoInline(MoqdadTabularInline):
 
 
 @admin.register(Booth)
-class BoothAdmin(MoqdadModelAdmin):
+class BoothAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
     list_display = [
         "code_display",
         "name",
@@ -115,7 +144,7 @@ class BoothHolderAdmin(MoqdadModelAdmin):
 
 
 @admin.register(ScheduleItem)
-class ScheduleItemAdmin(MoqdadImportExportAdmin):
+class ScheduleItemAdmin(CurrentEditionAdminMixin, MoqdadImportExportAdmin):
     resource_classes = [ScheduleItemResource]
     change_list_template = "admin/exhibition/scheduleitem/change_list.html"
     list_display = [

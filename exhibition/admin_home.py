@@ -193,7 +193,7 @@ def counts_panel(user) -> Panel:
             note=display_number(new_requests.count()),
         )
     )
-    return Panel("counts", _("In figures"), lines)
+    return Panel("counts", _("At a glance"), lines)
 
 
 def print_panel() -> Panel:

@@ -173,6 +173,12 @@ class RowRulesAdminMixin(ImportExportRules, _RowRulesBase):
             raise Http404
         return obj
 
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for name, pk in rules.owned_defaults(request.user, self.model).items():
+            initial.setdefault(name, pk)
+        return initial
+
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return rules.rows_for(request.user, queryset, "view"), may_have_duplicates

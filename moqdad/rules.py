@@ -221,6 +221,16 @@ def publication_locked(obj) -> bool:
     return parent is not None and parent.status == PublicationStatus.PUBLISHED
 
 
+def locked_by_publication(user, obj) -> bool:
+    """Whether publication alone keeps the user from changing `obj`, which they otherwise could."""
+    access = access_for(user)
+    rule = rule_for(type(obj))
+    if access.can_publish or rule is None or not publication_locked(obj):
+        return False
+    roles = access.roles_with(type(obj), ("change",))
+    return any(_role_reaches(access, role, obj, rule) for role in roles)
+
+
 def _exclude_locked(queryset):
     model = queryset.model
     if is_publishable(model):
@@ -307,6 +317,26 @@ def check_write(user, obj, *, original=None, action: str | None = None) -> None:
             raise ValidationError(
                 _("Only a reviewer can publish; leave the status as it is."), code="publish"
             )
+
+
+def owned_defaults(user, model) -> dict:
+    """Owner fields a new row of `model` starts with: {field: pk} for each owner field of the
+    user's scoped roles whose owner is exactly one row (a manager's only neighborhood, a staff
+    member's agency)."""
+    access = access_for(user)
+    rule = rule_for(model)
+    if access.is_superuser or rule is None:
+        return {}
+    defaults = {}
+    for role in access.roles_with(model, ("add",)):
+        kind = OWNER_KIND.get(role)
+        path = rule.scope.get(kind) if kind else None
+        if path in (None, ALL, "pk") or "__" in path:
+            continue
+        owned = access.owned(kind)
+        if len(owned) == 1:
+            defaults[path] = owned[0]
+    return defaults
 
 
 # --- what the user sees of a row -------------------------------------------------------------

@@ -1,10 +1,11 @@
-"""Template tags of the admin's own templates: Persian page numbers, history labels."""
+"""Template tags of the admin's own templates: Persian page numbers, history labels, notes."""
 
 from django import template
 from django.contrib.admin.views.main import PAGE_VAR
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from moqdad import rules
 from moqdad.admin_display import display_value
 from moqdad.templatetags.persian import fa_digits
 
@@ -37,3 +38,12 @@ def history_type_label(record):
 def admin_value(value):
     """A date, time or number in the admin: Jalali, Persian digits."""
     return display_value(value)
+
+
+@register.simple_tag(takes_context=True)
+def publication_note(context, obj):
+    """On a row the user may not change only because it is published: how to get it changed."""
+    request = context.get("request")
+    if obj is None or request is None or not rules.locked_by_publication(request.user, obj):
+        return ""
+    return rules.PUBLISHED_MESSAGE

@@ -294,7 +294,8 @@
       input: input,
       toggle: toggle,
       popup: popup,
-      focused: parse(input.value) || today(),
+      // An empty field opens at the month its form names (the edition's), else at today.
+      focused: parse(input.value) || parse(input.getAttribute("data-jalali-open-at")) || today(),
       titleId: "jalali-picker-title-" + counter,
     };
     popup.addEventListener("click", onPopupClick);

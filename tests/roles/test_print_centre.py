@@ -133,3 +133,30 @@ def test_print_centre_needs_a_staff_login(world, client):
     response = client.get("/print/")
 
     assert (response.status_code, response.url.split("?")[0]) == (302, "/admin/login/")
+
+
+def test_booth_change_page_links_to_its_sign(world, client):
+    booth = world.a["exhibition.booth"]
+    client.force_login(world.accounts[Role.ORGANIZER])
+
+    html = client.get(f"/admin/exhibition/booth/{booth.pk}/change/").content.decode()
+
+    assert (
+        f'<li><a href="/print/booths/{booth.code}/sign/" target="_blank">چاپ تابلوی غرفه</a></li>'
+        in html
+    )
+    assert f'<a href="/print/booths/{booth.code}/sign.pdf" target="_blank">' in html
+
+
+def test_neighborhood_change_page_links_to_its_profile(world, client):
+    neighborhood = world.a["neighborhoods.neighborhood"]
+    client.force_login(world.accounts[Role.NEIGHBORHOOD_MANAGER])
+
+    html = client.get(
+        f"/admin/neighborhoods/neighborhood/{neighborhood.pk}/change/"
+    ).content.decode()
+
+    assert (
+        f'<li><a href="/print/neighborhoods/{neighborhood.slug}/profile/" target="_blank">'
+        "چاپ شناسنامه محله</a></li>"
+    ) in html
