@@ -21,6 +21,7 @@ TEHRAN = zoneinfo.ZoneInfo("Asia/Tehran")
 PUBLISHED_AT = datetime.datetime(2022, 10, 25, 9, 0, tzinfo=TEHRAN)
 PUBLISHED = PublicationStatus.PUBLISHED
 DRAFT = PublicationStatus.DRAFT
+SUBMITTED = PublicationStatus.SUBMITTED
 BATCH_SIZE = 2000
 
 # The announcement's figures: 15 neighborhoods, then 60, then 116; 55 of them selected.

@@ -13,6 +13,7 @@ from exhibition.demo.common import (
     DRAFT,
     PUBLISHED,
     REAL_BOOTHS,
+    SUBMITTED,
     TEHRAN,
     DemoSet,
     clock,
@@ -267,8 +268,10 @@ def add_schedule(demo: DemoSet) -> None:
                 if wanted == 0 or len(day_items) >= target:
                     break
         items.extend(day_items)
-    for item in rng.sample(items, min(2, len(items))):
-        item.status, item.published_at = DRAFT, None
+    # Two drafts for their agency to finish, two submitted ones for the reviewer to publish.
+    unpublished = rng.sample(items, min(4, len(items)))
+    for index, item in enumerate(unpublished):
+        item.status, item.published_at = (DRAFT if index < 2 else SUBMITTED), None
     insert(ScheduleItem, items)
     demo.count("schedule items", items)
     demo.log(f"Schedule: {len(items)} items over {len(edition.days)} days")

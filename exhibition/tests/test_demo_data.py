@@ -397,3 +397,23 @@ def test_create_demo_accounts_refuses_the_public_password_in_production(db, sett
     with pytest.raises(CommandError, match="DEMO_PASSWORD"):
         create_accounts(demo=True)
     assert not get_user_model().objects.exists()
+
+
+def _home_panel_rows(client, username: str, panel: str) -> int:
+    client.force_login(get_user_model().objects.get(username=username))
+    html = client.get("/admin/").content.decode()
+    start = html.index(f'id="{panel}"')
+    return html[start : html.index("</section>", start)].count("<li>")
+
+
+def test_demo_gives_each_role_something_to_do_on_its_admin_home(edition, client):
+    load(neighborhoods=116, booths=55, martyrs=100)
+    create_accounts(demo=True)
+
+    rows = {
+        "booth holder's new requests": _home_panel_rows(client, "booth", "home-contact-requests"),
+        "agency's items": _home_panel_rows(client, "agency", "home-schedule-items"),
+        "reviewer's queue": _home_panel_rows(client, "reviewer", "home-review"),
+    }
+
+    assert {name: count > 0 for name, count in rows.items()} == dict.fromkeys(rows, True)

@@ -37,13 +37,12 @@ class DemoAccount:
 
 
 def _demo_neighborhood():
+    """The demo manager's neighborhood: one whose booth has new contact requests to answer."""
     from neighborhoods.models import Neighborhood
 
-    return (
-        Neighborhood.objects.filter(is_synthetic=True, booths__isnull=False)
-        .order_by("name")
-        .first()
-    )
+    with_booths = Neighborhood.objects.filter(is_synthetic=True, booths__isnull=False)
+    asked = with_booths.filter(booths__contact_requests__status="new").distinct()
+    return asked.order_by("name").first() or with_booths.order_by("name").first()
 
 
 def _grant(role, *, links):
@@ -66,8 +65,11 @@ def _manager_links(user):
 
 def _holder_links(user):
     neighborhood = _demo_neighborhood()
-    booth = neighborhood.booths.order_by("code").first() if neighborhood else None
-    return {"booths": [booth] if booth else []}
+    if neighborhood is None:
+        return {"booths": []}
+    booths = neighborhood.booths.order_by("code")
+    booth = booths.filter(contact_requests__status="new").first() or booths.first()
+    return {"booths": [booth]}
 
 
 def _staff_links(user):
