@@ -126,7 +126,7 @@ CHANGELISTS = [
     ("exhibition.stratabase", StrataBaseFactory, 7),
     ("exhibition.booth", BoothFactory, 10),
     ("exhibition.boothholder", BoothHolderFactory, 8),
-    ("exhibition.scheduleitem", ScheduleItemFactory, 12),
+    ("exhibition.scheduleitem", ScheduleItemFactory, 10),
     ("exhibition.contactrequest", ContactRequestFactory, 8),
 ]
 

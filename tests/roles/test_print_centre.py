@@ -2,10 +2,17 @@
 
 import re
 
+import pytest
+
 from exhibition.models import Booth
+from exhibition.tests.factories import BoothFactory
 from moqdad import jalali
 from moqdad.persian import display_digits
 from moqdad.roles import Role
+from neighborhoods.tests.factories import NeighborhoodFactory
+
+# The session, the user, its roles, the edition and each group of documents: not one per row.
+QUERIES = 18
 
 
 def _centre(client, user):
@@ -160,3 +167,16 @@ def test_neighborhood_change_page_links_to_its_profile(world, client):
         f'<li><a href="/print/neighborhoods/{neighborhood.slug}/profile/" target="_blank">'
         "چاپ شناسنامه محله</a></li>"
     ) in html
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_print_centre_queries_do_not_grow_with_booths(
+    world, client, django_assert_num_queries, count
+):
+    BoothFactory.create_batch(count, neighborhood=NeighborhoodFactory())
+    client.force_login(world.accounts[Role.ORGANIZER])
+
+    with django_assert_num_queries(QUERIES):
+        response = client.get("/print/")
+
+    assert response.status_code == 200
