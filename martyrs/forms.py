@@ -74,8 +74,16 @@ class MartyrSearchForm(forms.Form):
         }
 
     @property
-    def is_filtered(self) -> bool:
+    def is_search(self) -> bool:
+        """Whether the visitor asked for anything: a name or a filter."""
         return any(value not in (None, "") for value in self.search_arguments().values())
+
+    @property
+    def advanced_filter_count(self) -> int:
+        """How many filters besides the name are set: the folded filters open when one is."""
+        arguments = self.search_arguments()
+        arguments.pop("query")
+        return sum(value not in (None, "") for value in arguments.values())
 
 
 class CorrectionSuggestionForm(HoneypotMixin, forms.ModelForm):

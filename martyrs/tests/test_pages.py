@@ -238,3 +238,40 @@ def test_every_memorial_page_title_names_the_site_once(client, db):
         "شهدای یزدانشهر · نمایشگاه مقداد",
         "آمار شهدا و ایثارگران · نمایشگاه مقداد",
     ]
+
+
+def test_search_page_before_a_search_claims_no_results(client, db):
+    MartyrFactory(last_name="کریمی")
+
+    text = _text(client.get(reverse("martyrs:search")).content.decode())
+
+    assert "یافت شد" not in text
+    assert "همه شهدا، به ترتیب نام خانوادگی" in text
+    assert "شهید" in text and "کریمی" in text
+
+
+def test_search_page_after_a_search_counts_the_results(client, db):
+    MartyrFactory(last_name="کریمی")
+
+    text = _text(client.get(reverse("martyrs:search"), {"q": "کریمی"}).content.decode())
+
+    assert "نتیجه جست‌وجو ۱ شهید یافت شد." in text
+
+
+def test_search_page_folds_the_other_filters_away_for_a_name(client, db):
+    html = client.get(reverse("martyrs:search"), {"q": "کریمی"}).content.decode()
+
+    assert '<details class="martyr-search__filters">' in html
+
+
+def test_search_page_opens_the_folded_filters_when_one_is_used(client, db):
+    html = client.get(
+        reverse("martyrs:search"), {"q": "کریمی", "category": "sacred_defence"}
+    ).content.decode()
+
+    assert '<details class="martyr-search__filters" open>' in html
+    assert "جست‌وجوی پیشرفته (یک پالایه فعال)" in _text(html)
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
