@@ -69,6 +69,11 @@ class RoleGroup:
     count: int
     names: list[str]
 
+    @property
+    def unpublished_names(self) -> int:
+        """Members who did not agree to their name being shown."""
+        return self.count - len(self.names)
+
 
 @dataclasses.dataclass(frozen=True)
 class CouncilSummary:

@@ -125,3 +125,17 @@ def test_neighborhood_page_shows_problems_plans_initiatives_martyrs_and_booth(cl
     assert "شهید مهدی کبیری‌پور" in text
     assert 'href="/booths/B77/"' in html
     assert "غرفه محله نمونه" in text
+
+
+def test_neighborhood_page_says_a_council_name_is_not_published(client, db):
+    council = CouncilFactory()
+    CouncilMemberFactory(council=council, role="imam", full_name="حجت‌الاسلام نمونه")
+    CouncilMemberFactory(council=council, role="imam", publish_name=False)
+    for _ in range(3):
+        CouncilMemberFactory(council=council, role="teacher", publish_name=False)
+
+    text = visible_text(client.get(council.neighborhood.get_absolute_url()).content.decode())
+
+    assert "حجت‌الاسلام نمونه، نام منتشر نشده" in text
+    assert "۳ نام منتشر نشده" in text
+    assert "—" not in text
