@@ -38,18 +38,26 @@ def _today(exhibition: Exhibition) -> datetime.date | None:
 
 
 def schedule_edition(request):
+    """The edition's days, each a link to its page (a phone reads one day at a time); every
+    day's items on this one page with `?days=all` or when a filter is chosen."""
     edition = _edition()
     filters = _filters(request, edition)
-    days = selectors.schedule_by_day(
-        exhibition=edition, kind=filters["kind"] or None, place=filters["place"] or None
-    )
+    all_days = request.GET.get("days") == "all" or bool(filters["kind"] or filters["place"])
+    if all_days:
+        days = selectors.schedule_by_day(
+            exhibition=edition, kind=filters["kind"] or None, place=filters["place"] or None
+        )
+        day_list = [day for day, _ in days]
+    else:
+        days, day_list = [], selectors.schedule_days(exhibition=edition)
     return render(
         request,
         "exhibition/schedule_edition.html",
         {
             "exhibition": edition,
             "days": days,
-            "day_list": [day for day, _ in days],
+            "day_list": day_list,
+            "all_days": all_days,
             "today": _today(edition),
             **filters,
         },

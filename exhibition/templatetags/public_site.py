@@ -1,8 +1,10 @@
-"""Tags the public site's templates share: the current edition, language links, absolute URLs.
+"""Tags the public site's templates share: the current edition, language links, absolute URLs,
+a booth's name after its code.
 Numbers and dates are `moqdad/templatetags/persian.py`'s."""
 
 from django import template
 from django.urls import translate_url
+from django.utils.translation import gettext
 
 from exhibition.models import Exhibition
 from moqdad.public_address import absolute_url
@@ -47,3 +49,13 @@ def public_url(context, path):
     if not path:
         return ""
     return absolute_url(path, context.get("request"))
+
+
+@register.filter
+def booth_name_after_code(name: str) -> str:
+    """A booth's name as it follows «Booth B-42 ·»: without a leading «غرفه» (or the
+    active language's word for it), which would otherwise read twice."""
+    for word in ("غرفه", gettext("Booth")):
+        if name.startswith(f"{word} "):
+            return name[len(word) + 1 :]
+    return name
