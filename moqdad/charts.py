@@ -12,13 +12,17 @@ for screen readers and for print.
 
 import dataclasses
 
-WIDTH = 520
-LABEL_WIDTH = 170
-VALUE_WIDTH = 64
+# The drawing is as wide as a phone's column of text, so that its 14-unit labels render at
+# 12 px or more on a 360 px screen; site.css keeps it near this width on a desktop.
+WIDTH = 360
+LABEL_WIDTH = 124
+VALUE_WIDTH = 52
 ROW_HEIGHT = 32
 BAR_HEIGHT = 20
 PADDING = 8
-LABEL_CHARS = 22
+LABEL_CHARS = 16
+# A column's label wraps onto a second line past this many characters.
+COLUMN_LINE_CHARS = 10
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Column:
     center_x: float
     value_y: float
     label_y: float
+    label_lines: list[str]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +93,17 @@ class ColumnChart:
 def _shorten(text: str) -> str:
     text = str(text)
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def label_lines(text: str, max_chars: int = COLUMN_LINE_CHARS) -> list[str]:
+    """A label in at most two lines, broken at the space nearest its middle (SVG text does
+    not wrap by itself); the floor plan's hall names use it too."""
+    text = str(text)
+    if len(text) <= max_chars or " " not in text:
+        return [text]
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return [text[:cut], text[cut + 1 :]]
 
 
 def _place(logical_x: float, width: float, rtl: bool) -> float:
@@ -176,7 +192,7 @@ def bar_chart(
 def column_chart(*, title: str, columns: list[tuple[str, int, int]], rtl: bool) -> ColumnChart:
     """Vertical columns; each is (label, value, series number)."""
     height = 260
-    top, bottom = 28, 48
+    top, bottom = 28, 56
     usable = height - top - bottom
     longest = max((value for _, value, _ in columns), default=0)
     slot = (WIDTH - 2 * PADDING) / max(len(columns), 1)
@@ -197,7 +213,8 @@ def column_chart(*, title: str, columns: list[tuple[str, int, int]], rtl: bool) 
                 height=round(max(column_height, 1), 2),
                 center_x=_point(logical_center, rtl),
                 value_y=round(y - 8, 2),
-                label_y=height - bottom + 22,
+                label_y=height - bottom + 20,
+                label_lines=label_lines(label),
             )
         )
     return ColumnChart(

@@ -49,3 +49,18 @@ def test_bar_chart_within_its_limit_is_not_shortened():
     chart = charts.bar_chart(title="t", rows=[("a", [1])], series_labels=["s"], rtl=True, limit=15)
 
     assert (len(chart.rows), chart.shortened) == (1, False)
+
+
+def test_column_chart_breaks_a_long_label_into_two_lines():
+    chart = charts.column_chart(
+        title="t", columns=[("مرحله ۳ (۱۴۰۱)", 116, 1), ("منتخب", 55, 2)], rtl=True
+    )
+
+    assert [column.label_lines for column in chart.columns] == [["مرحله ۳", "(۱۴۰۱)"], ["منتخب"]]
+
+
+def test_charts_are_drawn_as_wide_as_a_phone_column():
+    bars = charts.bar_chart(title="t", rows=[("الف", [1])], series_labels=["n"], rtl=True)
+    columns = charts.column_chart(title="t", columns=[("الف", 1, 1)], rtl=True)
+
+    assert (bars.width, columns.width) == (360, 360)

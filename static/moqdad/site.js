@@ -15,4 +15,14 @@
       navigator.share({ title: document.title, url: button.getAttribute("data-share") }).catch(function () {});
     });
   });
+  // A link to a booth on the floor plan (/plan/#booth-b-42): the browser would bring only the
+  // booth's top edge into view; centre the whole booth in the plan's frame and on the screen.
+  function showPlanTarget() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.closest(".plan-scroll")) {
+      target.scrollIntoView({ block: "center", inline: "center" });
+    }
+  }
+  showPlanTarget();
+  window.addEventListener("hashchange", showPlanTarget);
 }());
