@@ -146,7 +146,7 @@ def test_floor_plan_draws_the_entrance_and_the_programme_halls(client, edition):
     assert 'href="/schedule/?place=hall%3A%D8%B3%D8%A7%D9%84%D9%86%20%DA%A9%D8%AA%D8%A7%D8%A8"' in (
         html
     )
-    assert ">سالن همایش</tspan>" in html and ">شهدا</tspan>" in html
+    assert ">سالن همایش </tspan>" in html and ">شهدا</tspan>" in html
 
 
 def test_floor_plan_hall_links_open_that_hall_programme(client, edition):
