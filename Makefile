@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install data test test-all browser lint bench messages clean audit
+.PHONY: run setup install data test test-all browser lint bench page-checks messages clean audit
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -44,11 +44,16 @@ lint: install
 	$(PY) manage.py translations check
 
 messages: install
-	$(PY) manage.py makemessages -l fa --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*'
+	$(PY) manage.py makemessages -l fa --no-obsolete --no-location --ignore='.venv/*' --ignore='staticfiles/*' --ignore='bench/page_checks/node_modules/*'
 	$(PY) manage.py translations fill
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile) and the Nu Html Checker on one page of every public page type.
+page-checks: install
+	cd bench/page_checks && npm install --no-audit --no-fund
+	$(BIN)/python bench/page_checks.py
 
 # Dependency and code audit. pip-audit needs PyPI's JSON API (or OSV) for the vulnerability
 # data; --strict makes an unreachable service a failure instead of a silent "no known
