@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from exhibition import qr, selectors, services
+from exhibition.floor_plan import floor_plan_public
 from exhibition.forms import ContactRequestForm
 from exhibition.models import Exhibition
 from moqdad.client import client_address
@@ -120,7 +121,7 @@ def booth_qr_png(request, code):
 @require_GET
 def floor_plan(request):
     exhibition = _current_or_none(request)
-    plan = selectors.floor_plan_public(exhibition=exhibition) if exhibition else None
+    plan = floor_plan_public(exhibition=exhibition) if exhibition else None
     return render(request, "exhibition/floor_plan.html", {"exhibition": exhibition, "plan": plan})
 
 

@@ -46,8 +46,9 @@ def test_floor_plan_draws_each_booth_from_its_position_as_a_link(client, edition
 
     html = client.get("/plan/").content.decode()
 
-    # Hall 6 m wide + 1 m margins = 8 m = 160 units; x is measured from the right.
-    assert 'viewBox="0 0 160.0 140.0"' in html
+    # Hall 6 m wide + 1 m margins = 8 m = 160 units; x is measured from the right. The
+    # booths take 7 m of depth, the entrance side 7 m more: 280 units.
+    assert 'viewBox="0 0 160.0 280.0"' in html
     assert re.search(
         r'href="/booths/A1/"[^>]*>\s*<rect x="80.0" y="20.0" width="60.0" height="60.0"', html
     )
