@@ -46,7 +46,7 @@ def register_public_pages() -> None:
         PublicPage("exhibition:floor_plan", sitemap_priority=0.8, **edition_page),
         PublicPage("exhibition:statistics", sitemap_priority=0.8),
         PublicPage("exhibition:search", sample_queries=("?q=%D9%85%D8%AD%D9%84%D9%87",)),
-        PublicPage("exhibition:schedule", **edition_page),
+        PublicPage("exhibition:schedule", sample_queries=("?days=all",), **edition_page),
         PublicPage("exhibition:schedule_now", **edition_page),
         PublicPage("exhibition:schedule_feed", html=False, **edition_page),
         PublicPage("exhibition:schedule_ics", html=False, **edition_page),
