@@ -49,7 +49,8 @@ class MartyrSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighborhood"].queryset = neighborhood_choices_public()
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs["autocomplete"] = "off"
 
     def clean(self):
         data = super().clean()

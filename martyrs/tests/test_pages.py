@@ -275,3 +275,18 @@ def test_search_page_opens_the_folded_filters_when_one_is_used(client, db):
 
 def _text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_search_page_name_field_is_a_search_box_with_one_type(client, db):
+    html = client.get(reverse("martyrs:search")).content.decode()
+    name_input = re.search(r'<input[^>]*name="q"[^>]*>', html).group(0)
+
+    assert re.findall(r'\btype="([^"]*)"', name_input) == ["search"]
+
+
+def test_detail_page_correction_hints_are_what_the_fields_point_to(client, db):
+    html = client.get(MartyrFactory().get_absolute_url()).content.decode()
+
+    described = re.findall(r'aria-describedby="([^"]*)"', html)
+    assert described != []
+    assert [name for name in described if f'id="{name}"' not in html] == []
