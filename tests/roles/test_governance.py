@@ -212,7 +212,12 @@ def hidden_booth_item(edition):
 
 @pytest.mark.parametrize(
     "url",
-    ["/schedule/", "/schedule/2022-11-01/", "/en/schedule/", "/schedule/calendar.ics"],
+    [
+        "/schedule/?days=all",
+        "/schedule/2022-11-01/",
+        "/en/schedule/?days=all",
+        "/schedule/calendar.ics",
+    ],
 )
 def test_unpublished_booth_name_is_not_on_schedule_pages(url, hidden_booth_item, client):
     response = client.get(url)
