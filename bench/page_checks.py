@@ -57,6 +57,8 @@ if public_pages is not None:
             urls = page.sample_urls(per_type=1)
             if urls:
                 pages[page.url_name] = urls[0]
+            for url in urls[1:]:
+                pages[page.url_name + url[url.index("?"):]] = url
 else:
     from exhibition.models import Booth, Exhibition
     from martyrs.models import Martyr
