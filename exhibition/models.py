@@ -36,6 +36,15 @@ class Exhibition(Publishable, Timestamped):
     end_date = models.DateField(_("last day"))
     daily_opens_at = models.TimeField(_("opens daily at"))
     daily_closes_at = models.TimeField(_("closes daily at"))
+    first_day_opens_at = models.TimeField(
+        _("first day opens at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the first day opens to visitors, if not at the daily opening time; it closes "
+            "at the daily closing time."
+        ),
+    )
     opening_ceremony_at = models.DateTimeField(_("opening ceremony at"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=250)
     venue_en = models.CharField(_("venue in English"), max_length=250, blank=True)
@@ -73,6 +82,12 @@ class Exhibition(Publishable, Timestamped):
                 name="exhibition_closes_after_opening",
                 violation_error_message=_("The daily closing time must be after the opening time."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(first_day_opens_at__isnull=True)
+                | models.Q(first_day_opens_at__lt=models.F("daily_closes_at")),
+                name="exhibition_first_day_opens_before_closing",
+                violation_error_message=_("The first day must open before the daily closing time."),
+            ),
             models.UniqueConstraint(
                 fields=["is_current"],
                 condition=models.Q(is_current=True),
@@ -103,6 +118,12 @@ class Exhibition(Publishable, Timestamped):
     def days(self) -> list[datetime.date]:
         count = (self.end_date - self.start_date).days + 1
         return [self.start_date + datetime.timedelta(days=i) for i in range(count)]
+
+    def hours_on(self, day: datetime.date) -> tuple[datetime.time, datetime.time]:
+        """When the doors open and close on `day`: the first day may open later than the rest."""
+        if day == self.start_date and self.first_day_opens_at is not None:
+            return self.first_day_opens_at, self.daily_closes_at
+        return self.daily_opens_at, self.daily_closes_at
 
 
 class Partnership(models.Model):
@@ -482,14 +503,17 @@ class ScheduleItem(Publishable, Timestamped):
                 },
                 code="outside_edition",
             )
-        if self.start_time < edition.daily_opens_at or self.end_time > edition.daily_closes_at:
+        opens, closes = edition.hours_on(self.day)
+        if self.start_time < opens or self.end_time > closes:
             raise ValidationError(
                 _(
-                    "The exhibition is open from %(opens)s to %(closes)s; this item is outside those hours."
+                    "On %(day)s the exhibition is open from %(opens)s to %(closes)s; this item is "
+                    "outside those hours."
                 )
                 % {
-                    "opens": format_time(edition.daily_opens_at),
-                    "closes": format_time(edition.daily_closes_at),
+                    "day": format_date(self.day, weekday=True),
+                    "opens": format_time(opens),
+                    "closes": format_time(closes),
                 },
                 code="outside_hours",
             )

@@ -90,13 +90,15 @@ def schedule_day(request, day: datetime.date):
 def schedule_now(request):
     edition = _edition()
     moment = timezone.now()
+    opening = selectors.exhibition_opening_state(exhibition=edition, at=moment)
     now, upcoming = selectors.schedule_now_next(exhibition=edition, at=moment)
     return render(
         request,
         "exhibition/schedule_now.html",
         {
             "exhibition": edition,
-            "now_items": now,
+            "opening": opening,
+            "now_items": now if opening.is_open else [],
             "next_items": upcoming,
             "moment": moment.astimezone(selectors.EXHIBITION_TZ),
             "today": _today(edition),

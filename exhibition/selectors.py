@@ -76,6 +76,30 @@ def schedule_now_next(
     return now, upcoming
 
 
+@dataclasses.dataclass(frozen=True)
+class OpeningState:
+    """Whether the doors are open at a moment, and when they next open or close (Tehran time)."""
+
+    is_open: bool
+    has_ended: bool
+    opens_at: datetime.datetime | None = None
+    closes_at: datetime.datetime | None = None
+
+
+def exhibition_opening_state(*, exhibition: Exhibition, at: datetime.datetime) -> OpeningState:
+    local = at.astimezone(EXHIBITION_TZ)
+    for day in exhibition.days:
+        opens, closes = (
+            datetime.datetime.combine(day, time, tzinfo=EXHIBITION_TZ)
+            for time in exhibition.hours_on(day)
+        )
+        if local < opens:
+            return OpeningState(is_open=False, has_ended=False, opens_at=opens)
+        if local < closes:
+            return OpeningState(is_open=True, has_ended=False, closes_at=closes)
+    return OpeningState(is_open=False, has_ended=True)
+
+
 def _place_filter(items: QuerySet[ScheduleItem], place: str) -> QuerySet[ScheduleItem]:
     kind, _, value = place.partition(":")
     if kind == ScheduleItem.PlaceKind.BOOTH:
@@ -378,7 +402,9 @@ def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics
     """The statistics page's charts and the figures behind them (published content only)."""
     columns = [
         (
-            _("Phase %(number)s (%(year)s)") % {"number": phase.number, "year": phase.start_year},
+            _("Phase %(number)s (%(year)s)") % {"number": phase.number, "year": phase.start_year}
+            if phase.start_year
+            else _("Phase %(number)s") % {"number": phase.number},
             phase.neighborhood_count,
             1,
         )

@@ -36,15 +36,20 @@ def _public_booth(request, code):
 def home(request):
     exhibition = _current_or_none(request)
     now_items, next_items = [], []
-    is_open_today = False
+    is_open_today, opening, today = False, None, None
     if exhibition is not None:
         moment = timezone.now()
         today = moment.astimezone(selectors.EXHIBITION_TZ).date()
+        opening = selectors.exhibition_opening_state(exhibition=exhibition, at=moment)
         is_open_today = exhibition.start_date <= today <= exhibition.end_date
         if is_open_today:
             now_items, next_items = selectors.schedule_now_next(exhibition=exhibition, at=moment)
+            if not opening.is_open:
+                now_items = []
     context = {
         "exhibition": exhibition,
+        "opening": opening,
+        "today": today,
         "is_open_today": is_open_today,
         "now_items": now_items,
         "next_items": next_items,

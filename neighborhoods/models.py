@@ -52,7 +52,12 @@ class ProgrammePhase(models.Model):
     number = models.PositiveSmallIntegerField(_("phase number"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     neighborhood_count = models.PositiveIntegerField(_("number of neighborhoods"))
-    start_year = models.PositiveSmallIntegerField(_("start year (Jalali)"))
+    start_year = models.PositiveSmallIntegerField(
+        _("start year (Jalali)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the source does not give the year."),
+    )
     end_year = models.PositiveSmallIntegerField(_("end year (Jalali)"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
 

@@ -15,19 +15,20 @@ from exhibition.models import (
 from moqdad.publishing import PublicationStatus
 from neighborhoods.tests.factories import NeighborhoodFactory
 
+# The data migrations that load and correct the real 1401 facts, in order.
+INITIAL_DATA_MIGRATIONS = ["0002_edition_1401", "0004_english_names", "0005_first_day_opening"]
+
 
 def edition_1401() -> Exhibition:
     """The real 1401 edition, loaded by the initial data migration.
 
     Transactional tests (live server, browser) flush the tables afterwards, which removes the
-    migration's rows too; the same loader then puts them back.
+    migration's rows too; the same loaders then put them back.
     """
     edition = Exhibition.objects.filter(jalali_year=1401).first()
     if edition is None:
-        initial_data = importlib.import_module("exhibition.migrations.0002_edition_1401")
-        initial_data.load(django_apps, None)
-        english = importlib.import_module("exhibition.migrations.0004_english_names")
-        english.load(django_apps, None)
+        for migration in INITIAL_DATA_MIGRATIONS:
+            importlib.import_module(f"exhibition.migrations.{migration}").load(django_apps, None)
         edition = Exhibition.objects.get(jalali_year=1401)
     return edition
 

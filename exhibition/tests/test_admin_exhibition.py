@@ -11,7 +11,8 @@ from moqdad.testing import persian_message
 
 OUTSIDE_DAYS = "The exhibition runs from %(first)s to %(last)s; this day is outside it."
 OUTSIDE_HOURS = (
-    "The exhibition is open from %(opens)s to %(closes)s; this item is outside those hours."
+    "On %(day)s the exhibition is open from %(opens)s to %(closes)s; this item is outside those "
+    "hours."
 )
 OVERLAP = "This place is already taken at that time by «%(title)s» (%(start)s–%(end)s)."
 
@@ -97,18 +98,29 @@ def _schedule_form(edition, **overrides):
         ),
         (
             {"start_time": "15:00", "end_time": "16:00"},
-            (OUTSIDE_HOURS, {"opens": "۱۵:۳۰", "closes": "۲۰:۳۰"}),
+            (OUTSIDE_HOURS, {"day": "سه‌شنبه ۱۰ آبان ۱۴۰۱", "opens": "۱۵:۳۰", "closes": "۲۰:۳۰"}),
         ),
         (
             {"start_time": "20:00", "end_time": "21:00"},
-            (OUTSIDE_HOURS, {"opens": "۱۵:۳۰", "closes": "۲۰:۳۰"}),
+            (OUTSIDE_HOURS, {"day": "سه‌شنبه ۱۰ آبان ۱۴۰۱", "opens": "۱۵:۳۰", "closes": "۲۰:۳۰"}),
+        ),
+        (
+            {"day": "۱۴۰۱/۰۸/۰۹", "start_time": "16:00", "end_time": "17:00"},
+            (OUTSIDE_HOURS, {"day": "دوشنبه ۹ آبان ۱۴۰۱", "opens": "۱۸:۰۰", "closes": "۲۰:۳۰"}),
         ),
         (
             {"day": "۱۴۰۱/۰۸/۰۹", "start_time": "18:30", "end_time": "19:30"},
             (OVERLAP, {"title": "آیین افتتاحیه نمایشگاه مقداد", "start": "۱۸:۰۰", "end": "۱۹:۰۰"}),
         ),
     ],
-    ids=["after-last-day", "before-first-day", "before-opening", "after-closing", "overlap"],
+    ids=[
+        "after-last-day",
+        "before-first-day",
+        "before-opening",
+        "after-closing",
+        "before-the-1800-opening-of-day-one",
+        "overlap",
+    ],
 )
 def test_schedule_admin_rejects_an_item_outside_the_edition(
     admin_client_fa, edition, overrides, message

@@ -27,6 +27,15 @@ def test_edition_is_open_daily_1530_to_2030(edition):
     )
 
 
+def test_edition_day_one_opens_at_1800_then_daily_1530_to_2030(edition):
+    hours = [edition.hours_on(day) for day in edition.days]
+
+    assert hours == [
+        (datetime.time(18, 0), datetime.time(20, 30)),
+        *[(datetime.time(15, 30), datetime.time(20, 30))] * 4,
+    ]
+
+
 def test_opening_is_at_1800_tehran_on_day_one(edition):
     opening = edition.opening_ceremony_at.astimezone(TEHRAN)
 
@@ -94,5 +103,6 @@ def test_programme_grew_15_60_116_and_shows_55(edition):
         )
     )
 
-    assert phases == [(15, 1396, 1398), (60, 1399, 1400), (116, 1401, None)]
+    # The announcement gives no year for the third phase («پس از کرونا»).
+    assert phases == [(15, 1396, 1398), (60, 1399, 1400), (116, None, None)]
     assert edition.announced_selected_neighborhoods == 55

@@ -123,6 +123,42 @@ def test_schedule_now_page_shows_the_running_item(client, edition, monkeypatch):
     assert "ساعت قم: ۱۸:۲۰" in html
 
 
+def test_schedule_now_page_before_the_1800_opening_of_day_one_says_it_opens_later(
+    client, edition, monkeypatch
+):
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2022, 10, 31, 16, 0, tzinfo=TEHRAN)
+    )
+
+    html = client.get("/schedule/now/").content.decode()
+
+    assert "نمایشگاه امروز ساعت <bdi>۱۸:۰۰</bdi> گشوده می‌شود." in html
+    assert 'class="schedule-now"' not in html
+    assert "هم‌اکنون" not in html
+    assert html.count("آیین افتتاحیه نمایشگاه مقداد") == 1
+
+
+def test_schedule_now_page_while_open_says_until_when(client, edition, monkeypatch):
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2022, 11, 1, 16, 0, tzinfo=TEHRAN)
+    )
+
+    html = client.get("/schedule/now/").content.decode()
+
+    assert "نمایشگاه هم‌اکنون تا ساعت <bdi>۲۰:۳۰</bdi> باز است." in html
+
+
+def test_schedule_now_page_after_the_edition_says_it_has_ended(client, edition, monkeypatch):
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2022, 11, 5, 12, 0, tzinfo=TEHRAN)
+    )
+
+    html = client.get("/schedule/now/").content.decode()
+
+    assert "نمایشگاه به پایان رسیده است؛ آخرین روز آن <bdi>جمعه ۱۳ آبان ۱۴۰۱</bdi> بود." in html
+    assert "برپاست" not in html
+
+
 def test_ics_of_the_edition_parses_back_with_every_published_item(client, edition):
     make_full_schedule(edition)
 
@@ -133,7 +169,7 @@ def test_ics_of_the_edition_parses_back_with_every_published_item(client, editio
     first = min(events, key=lambda e: e.decoded("dtstart"))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert len(events) == ScheduleItem.objects.published().count() == 151
-    assert first.decoded("dtstart") == datetime.datetime(2022, 10, 31, 15, 30, tzinfo=TEHRAN)
+    assert first.decoded("dtstart") == datetime.datetime(2022, 10, 31, 18, 0, tzinfo=TEHRAN)
     assert len(list(calendar.walk("VTIMEZONE"))) == 1
     assert len({str(e["uid"]) for e in events}) == 151
 
@@ -196,3 +232,12 @@ def test_json_feed_etag_changes_when_an_item_is_deleted(client, edition):
 
     assert after.status_code == 200
     assert after["ETag"] != before
+
+
+def test_schedule_page_gives_the_later_opening_of_day_one(client, edition):
+    html = client.get("/schedule/").content.decode()
+
+    assert (
+        "گشایش <bdi>دوشنبه ۹ آبان ۱۴۰۱</bdi> ساعت <bdi>۱۸:۰۰</bdi>؛ "
+        "سپس هر روز از ساعت <bdi>۱۵:۳۰</bdi> تا <bdi>۲۰:۳۰</bdi>"
+    ) in html
