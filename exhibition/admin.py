@@ -9,6 +9,7 @@ from exhibition.models import (
     BoothPhoto,
     ContactRequest,
     Exhibition,
+    Hall,
     Partnership,
     ScheduleItem,
     Section,
@@ -54,6 +55,11 @@ class PartnershipInline(MoqdadTabularInline):
     autocomplete_fields = ["agency"]
 
 
+class HallInline(MoqdadTabularInline):
+    model = Hall
+    fields = ["name"]
+
+
 class SectionInline(MoqdadTabularInline):
     model = Section
     fields = ["number", "title", "title_en", "color", "status"]
@@ -64,7 +70,7 @@ class ExhibitionAdmin(MoqdadModelAdmin):
     list_display = ["title", "jalali_year", "start_date", "end_date", "is_current", "status"]
     list_filter = ["is_current", "status"]
     search_fields = ["title", "full_title", "venue"]
-    inlines = [SectionInline, PartnershipInline]
+    inlines = [SectionInline, HallInline, PartnershipInline]
 
 
 @admin.register(Section)
@@ -164,8 +170,8 @@ class ScheduleItemAdmin(CurrentEditionAdminMixin, MoqdadImportExportAdmin):
         "status",
         "agency",
     ]
-    search_fields = ["title", "speakers", "hall", "booth__name"]
-    list_select_related = ["booth", "exhibition"]
+    search_fields = ["title", "speakers", "hall__name", "booth__name"]
+    list_select_related = ["booth", "exhibition", "hall"]
     autocomplete_fields = ["booth", "neighborhood", "agency"]
     fieldsets = [
         (None, {"fields": ["exhibition", "title", "kind", "status"]}),
@@ -173,6 +179,15 @@ class ScheduleItemAdmin(CurrentEditionAdminMixin, MoqdadImportExportAdmin):
         (_("Where"), {"fields": ["place_kind", "hall", "booth"]}),
         (_("Details"), {"fields": ["speakers", "description", "neighborhood", "agency"]}),
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # The halls of the item's edition (a new item: the current one's) to choose from.
+        edition = obj.exhibition if obj is not None else Exhibition.objects.current()
+        hall = form.base_fields.get("hall")
+        if edition is not None and hall is not None:
+            hall.queryset = hall.queryset.filter(exhibition=edition)
+        return form
 
     def save_model(self, request, obj, form, change):
         services.schedule_item_save(item=obj)

@@ -393,6 +393,37 @@ class BoothPhoto(Timestamped):
         return self.caption or str(self.booth)
 
 
+class Hall(Timestamped):
+    """A place in the venue where programme items are held: the main hall, a talks room, ..."""
+
+    exhibition = models.ForeignKey(
+        Exhibition,
+        verbose_name=_("exhibition edition"),
+        on_delete=models.CASCADE,
+        related_name="halls",
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    history = HistoricalRecords()
+
+    objects = public_queryset("exhibition", own_status=False).as_manager()
+
+    class Meta:
+        verbose_name = _("hall")
+        verbose_name_plural = _("halls")
+        ordering = ["exhibition", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exhibition", "name"],
+                name="hall_name_unique_per_edition",
+                violation_error_message=_("This edition already has a hall with this name."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class ScheduleItem(Publishable, Timestamped):
     class Kind(models.TextChoices):
         OPENING = "opening", _("Opening ceremony")
@@ -419,7 +450,14 @@ class ScheduleItem(Publishable, Timestamped):
     place_kind = models.CharField(
         _("place"), max_length=8, choices=PlaceKind.choices, default=PlaceKind.HALL
     )
-    hall = models.CharField(_("hall"), max_length=120, blank=True)
+    hall = models.ForeignKey(
+        Hall,
+        verbose_name=_("hall"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="schedule_items",
+    )
     booth = models.ForeignKey(
         Booth,
         verbose_name=_("booth"),
@@ -474,15 +512,21 @@ class ScheduleItem(Publishable, Timestamped):
         """The hall, or the booth as loaded (public listings load only a public booth)."""
         if self.place_kind == self.PlaceKind.BOOTH:
             return str(self.booth) if self.booth_id and self.booth else ""
-        return self.hall
+        return self.hall.name if self.hall_id else ""
 
     def clean(self):
         super().clean()
         errors = {}
         if self.place_kind == self.PlaceKind.BOOTH and not self.booth_id:
             errors["booth"] = _("Choose the booth where this item is held.")
-        if self.place_kind == self.PlaceKind.HALL and not self.hall.strip():
-            errors["hall"] = _("Name the hall where this item is held.")
+        if self.place_kind == self.PlaceKind.HALL and not self.hall_id:
+            errors["hall"] = _("Choose the hall where this item is held.")
+        elif (
+            self.place_kind == self.PlaceKind.HALL
+            and self.exhibition_id
+            and self.hall.exhibition_id != self.exhibition_id
+        ):
+            errors["hall"] = _("This hall belongs to another edition.")
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = _("The end time must be after the start time.")
         if errors:
@@ -533,7 +577,7 @@ class ScheduleItem(Publishable, Timestamped):
         same_place = (
             models.Q(place_kind=self.PlaceKind.BOOTH, booth_id=self.booth_id)
             if self.place_kind == self.PlaceKind.BOOTH
-            else models.Q(place_kind=self.PlaceKind.HALL, hall=self.hall.strip())
+            else models.Q(place_kind=self.PlaceKind.HALL, hall_id=self.hall_id)
         )
         return (
             ScheduleItem.objects.filter(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
-from exhibition.models import Booth, Exhibition, ScheduleItem
+from exhibition.models import Booth, Exhibition, Hall, ScheduleItem
 from moqdad import jalali
 from moqdad.imports import AllOrNothingResource
 from moqdad.persian import to_latin_digits
@@ -135,8 +135,8 @@ class EditionWidget(LookupWidget):
         return super().clean(text, row, **kwargs)
 
 
-class BoothCodeWidget(LookupWidget):
-    """A booth by its code within the row's edition."""
+class EditionRowWidget(LookupWidget):
+    """A record of the row's edition (given by its year, or the current edition), by one field."""
 
     def queryset_for(self, row):
         year = to_latin_digits(_text((row or {}).get("edition")))
@@ -164,8 +164,19 @@ class ScheduleItemResource(AllOrNothingResource):
     booth = fields.Field(
         attribute="booth",
         column_name="booth",
-        widget=BoothCodeWidget(
+        widget=EditionRowWidget(
             Booth.objects, "code", gettext_lazy("No booth with code %(value)s.")
+        ),
+    )
+    hall = fields.Field(
+        attribute="hall",
+        column_name="hall",
+        widget=EditionRowWidget(
+            Hall.objects,
+            "name",
+            gettext_lazy(
+                "This edition has no hall named «%(value)s»; add it to the edition's halls first."
+            ),
         ),
     )
     kind = fields.Field(

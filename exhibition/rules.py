@@ -17,6 +17,7 @@ BY_BOOTH = {"neighborhood": "booth__neighborhood", "agency": "booth__agency"}
 register("exhibition.exhibition", Rule(scope={"agency": ALL}, permissions=FRAME))
 register("exhibition.partnership", Rule(scope={}, permissions={REV: "v"}))
 register("exhibition.section", Rule(scope={"agency": ALL}, permissions=FRAME))
+register("exhibition.hall", Rule(scope={"agency": ALL}, permissions=FRAME))
 register("exhibition.stratabase", Rule(scope={"agency": ALL}, permissions=FRAME))
 register(
     "exhibition.booth",

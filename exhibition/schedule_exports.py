@@ -85,7 +85,7 @@ def schedule_feed(*, exhibition: Exhibition, items: list[ScheduleItem], request=
                 "start": _local(item.day, item.start_time).isoformat(),
                 "end": _local(item.day, item.end_time).isoformat(),
                 "place": item.place_label,
-                "hall": item.hall if item.place_kind == ScheduleItem.PlaceKind.HALL else "",
+                "hall": item.place_label if item.place_kind == ScheduleItem.PlaceKind.HALL else "",
                 "booth": (
                     {
                         "code": item.booth.code,

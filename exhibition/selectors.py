@@ -6,7 +6,7 @@ import zoneinfo
 from django.db.models import Count, Max, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from exhibition.models import Booth, BoothPhoto, Exhibition, ScheduleItem, Section
+from exhibition.models import Booth, BoothPhoto, Exhibition, Hall, ScheduleItem, Section
 from martyrs.models import Martyr, VeteranTally
 from martyrs.selectors import martyr_prominent, martyr_search
 from moqdad import charts
@@ -55,6 +55,7 @@ def schedule_items_public(*, exhibition: Exhibition) -> QuerySet[ScheduleItem]:
     return (
         ScheduleItem.objects.public()
         .filter(exhibition=exhibition)
+        .select_related("hall")
         # The place and the neighborhood are shown only when they are public themselves.
         .prefetch_related(
             Prefetch("booth", queryset=Booth.objects.public().select_related("section")),
@@ -104,8 +105,8 @@ def _place_filter(items: QuerySet[ScheduleItem], place: str) -> QuerySet[Schedul
     kind, _, value = place.partition(":")
     if kind == ScheduleItem.PlaceKind.BOOTH:
         return items.filter(place_kind=kind, booth__code=value)
-    if kind == ScheduleItem.PlaceKind.HALL:
-        return items.filter(place_kind=kind, hall=value)
+    if kind == ScheduleItem.PlaceKind.HALL and value.isdigit():
+        return items.filter(place_kind=kind, hall_id=int(value))
     return items.none()
 
 
@@ -166,9 +167,9 @@ def schedule_places(*, exhibition: Exhibition) -> list[SchedulePlace]:
     """The halls and booths where published items are held, for a place filter."""
     items = ScheduleItem.objects.public().filter(exhibition=exhibition)
     halls = (
-        items.filter(place_kind=ScheduleItem.PlaceKind.HALL)
-        .order_by("hall")
-        .values_list("hall", flat=True)
+        Hall.objects.filter(schedule_items__in=items.filter(place_kind=ScheduleItem.PlaceKind.HALL))
+        .order_by("name")
+        .values_list("pk", "name")
         .distinct()
     )
     booths = (
@@ -177,7 +178,7 @@ def schedule_places(*, exhibition: Exhibition) -> list[SchedulePlace]:
         .values_list("booth__code", "booth__name")
         .distinct()
     )
-    return [SchedulePlace(key=f"hall:{hall}", label=hall) for hall in halls] + [
+    return [SchedulePlace(key=f"hall:{pk}", label=name) for pk, name in halls] + [
         SchedulePlace(key=f"booth:{code}", label=f"{code} · {name}") for code, name in booths
     ]
 

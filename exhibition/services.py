@@ -21,8 +21,6 @@ def schedule_item_save(*, item: ScheduleItem, **fields) -> ScheduleItem:
     """Save an item (new, or with some fields changed), validated as when it was made."""
     for name, value in fields.items():
         setattr(item, name, value)
-    if isinstance(item.hall, str):
-        item.hall = item.hall.strip()
     item.full_clean()
     item.save()
     return item

@@ -45,7 +45,6 @@ def load(apps, schema_editor):
     Exhibition = apps.get_model("exhibition", "Exhibition")
     Section = apps.get_model("exhibition", "Section")
     Partnership = apps.get_model("exhibition", "Partnership")
-    ScheduleItem = apps.get_model("exhibition", "ScheduleItem")
 
     for number, title, count, start, end, description in PHASES:
         ProgrammePhase.objects.update_or_create(
@@ -101,22 +100,7 @@ def load(apps, schema_editor):
         Partnership.objects.get_or_create(
             exhibition=edition, agency=agency, role="selecting_body"
         )
-
-    ScheduleItem.objects.get_or_create(
-        exhibition=edition,
-        day=datetime.date(2022, 10, 31),
-        start_time=datetime.time(18, 0),
-        defaults={
-            "end_time": datetime.time(19, 0),
-            "place_kind": "hall",
-            "hall": "سالن اصلی",
-            "kind": "opening",
-            "title": "آیین افتتاحیه نمایشگاه مقداد",
-            "description": "افتتاح نمایشگاه در ساعت ۱۸ روز دوشنبه ۹ آبان ۱۴۰۱ (ساعت پایان برآورد است).",
-            "agency": host,
-            "status": "published",
-        },
-    )
+    # The opening ceremony's schedule item is loaded by 0005_halls, once halls are a model.
 
 
 class Migration(migrations.Migration):

@@ -9,6 +9,7 @@ from exhibition.models import (
     BoothHolder,
     ContactRequest,
     Exhibition,
+    Hall,
     ScheduleItem,
     StrataBase,
 )
@@ -16,7 +17,12 @@ from moqdad.publishing import PublicationStatus
 from neighborhoods.tests.factories import NeighborhoodFactory
 
 # The data migrations that load and correct the real 1401 facts, in order.
-INITIAL_DATA_MIGRATIONS = ["0002_edition_1401", "0004_english_names", "0005_first_day_opening"]
+INITIAL_DATA_MIGRATIONS = [
+    "0002_edition_1401",
+    "0004_english_names",
+    "0005_first_day_opening",
+    "0006_halls",
+]
 
 
 def edition_1401() -> Exhibition:
@@ -66,7 +72,18 @@ class BoothHolderFactory(factory.django.DjangoModelFactory):
     phone = "09121234567"
 
 
+class HallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hall
+        django_get_or_create = ("exhibition", "name")
+
+    exhibition = factory.LazyFunction(edition_1401)
+    name = factory.Sequence(lambda n: f"سالن {n}")
+
+
 class ScheduleItemFactory(factory.django.DjangoModelFactory):
+    """`hall` may be given by name: the edition's hall of that name (made if missing)."""
+
     class Meta:
         model = ScheduleItem
 
@@ -75,10 +92,23 @@ class ScheduleItemFactory(factory.django.DjangoModelFactory):
     start_time = datetime.time(16, 0)
     end_time = datetime.time(16, 45)
     place_kind = ScheduleItem.PlaceKind.HALL
-    hall = factory.Sequence(lambda n: f"سالن {n}")
+    hall = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.place_kind == ScheduleItem.PlaceKind.HALL),
+        factory.SubFactory(HallFactory, exhibition=factory.SelfAttribute("..exhibition")),
+        None,
+    )
     kind = ScheduleItem.Kind.SPEECH
     title = factory.Sequence(lambda n: f"سخنرانی {n}")
     status = PublicationStatus.PUBLISHED
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        name = kwargs.get("hall")
+        if isinstance(name, str):
+            kwargs["hall"] = (
+                HallFactory(exhibition=kwargs["exhibition"], name=name) if name else None
+            )
+        return kwargs
 
 
 class ContactRequestFactory(factory.django.DjangoModelFactory):

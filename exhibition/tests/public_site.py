@@ -190,7 +190,7 @@ def build_public_data(edition, *, neighborhoods: int = 3) -> dict:
         )
     )
     ScheduleItemFactory(
-        day=edition.start_date,
+        day=edition.days[1],
         start_time=edition.daily_opens_at,
         hall="سالن اصلی",
         title="سخنرانی آغاز روز",

@@ -2,7 +2,7 @@
 
 import datetime
 
-from exhibition.models import Exhibition, ScheduleItem
+from exhibition.models import Exhibition, Hall, ScheduleItem
 from exhibition.tests.factories import BoothFactory
 from moqdad.publishing import PublicationStatus
 
@@ -28,6 +28,7 @@ def make_full_schedule(edition: Exhibition, *, booths: int = 5) -> list[Schedule
     shorter day (the first day of 1401 opens at 18:00).
     """
     booth_list = BoothFactory.create_batch(booths, exhibition=edition)
+    halls = [Hall.objects.get_or_create(exhibition=edition, name=name)[0] for name in HALLS]
     items = []
     for day_number, day in enumerate(edition.days, start=1):
         opens, closes = edition.hours_on(day)
@@ -37,7 +38,7 @@ def make_full_schedule(edition: Exhibition, *, booths: int = 5) -> list[Schedule
         step = open_minutes // SLOTS_A_DAY
         length = min(45, step)
         slots = [_at(day, opens, step * s) for s in range(SLOTS_A_DAY)]
-        for h, hall in enumerate(HALLS):
+        for h, hall in enumerate(halls):
             for s, start in enumerate(slots):
                 items.append(
                     ScheduleItem(
@@ -48,7 +49,7 @@ def make_full_schedule(edition: Exhibition, *, booths: int = 5) -> list[Schedule
                         place_kind=ScheduleItem.PlaceKind.HALL,
                         hall=hall,
                         kind=KINDS[(h + s) % len(KINDS)],
-                        title=f"برنامه {s + 1} {hall} روز {day_number}",
+                        title=f"برنامه {s + 1} {hall.name} روز {day_number}",
                         speakers="سخنران مدعو",
                         status=PublicationStatus.PUBLISHED,
                     )

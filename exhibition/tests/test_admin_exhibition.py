@@ -79,7 +79,7 @@ def _schedule_form(edition, **overrides):
         "start_time": "16:00",
         "end_time": "17:00",
         "place_kind": "hall",
-        "hall": "سالن اصلی",
+        "hall": edition.halls.get(name="سالن اصلی").pk,
     }
     data.update(overrides)
     return data
@@ -192,6 +192,7 @@ def test_exhibition_admin_saves_a_jalali_opening_time(admin_client_fa, edition):
             **_inline_formset(
                 edition.sections.all(), "sections", ["number", "title", "color", "status"]
             ),
+            **_inline_formset(edition.halls.all(), "halls", ["name"]),
             **_inline_formset(edition.partnership_set.all(), "partnership_set", ["agency", "role"]),
         }
     )

@@ -16,7 +16,7 @@ def _form(edition, **changes):
         "start_time": "16:00",
         "end_time": "16:45",
         "place_kind": "hall",
-        "hall": "سالن اصلی",
+        "hall": edition.halls.get(name="سالن اصلی").pk,
         "booth": "",
         "speakers": "",
         "description": "",

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from exhibition.models import ScheduleItem
 from exhibition.resources import ScheduleItemResource
-from exhibition.tests.factories import BoothFactory
+from exhibition.tests.factories import BoothFactory, HallFactory
 
 HEADERS = [
     "day",
@@ -21,6 +21,12 @@ HEADERS = [
     "title",
     "status",
 ]
+
+
+@pytest.fixture(autouse=True)
+def halls(edition):
+    """The halls the files below name, besides the main hall of the real opening."""
+    return [HallFactory(exhibition=edition, name=name) for name in ("سالن شهدا", "سالن کتاب")]
 
 
 def _dataset(*rows):
@@ -108,6 +114,10 @@ def test_import_finds_the_booth_by_its_code(edition):
         (
             ["1401/13/10", "16:00", "17:00", "hall", "سالن اصلی", "", "speech", "تاریخ نادرست", ""],
             "این تاریخ شمسی وجود ندارد",
+        ),
+        (
+            ["1401/08/10", "16:00", "17:00", "hall", "سالن ناموجود", "", "speech", "سالن؟", ""],
+            "این دوره سالنی به نام «سالن ناموجود» ندارد؛ نخست آن را به سالن‌های دوره بیفزایید.",
         ),
         (
             ["1401/08/10", "16:00", "17:00", "booth", "", "ZZ9", "speech", "غرفه ناموجود", ""],

@@ -92,7 +92,7 @@ def test_schedule_item_save_rejects_an_overlap_naming_the_other_item(edition):
                 start_time=datetime.time(18, 30),
                 end_time=datetime.time(19, 30),
                 title="سخنرانی",
-                hall="سالن اصلی",
+                hall=edition.halls.get(name="سالن اصلی"),
             )
         )
 

@@ -70,7 +70,7 @@ def test_organizer_enters_an_item_sees_the_overlap_then_finds_it_in_print(
     page.locator("#id_start_time").fill("16:30")
     page.locator("#id_end_time").fill("17:15")
     page.locator("#id_place_kind").select_option("hall")
-    page.locator("#id_hall").fill("سالن اصلی")
+    page.locator("#id_hall").select_option(label="سالن اصلی")
     page.locator("input[name=_save]").first.click()
     page.wait_for_load_state()
 

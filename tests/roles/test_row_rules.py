@@ -143,7 +143,7 @@ def _schedule_dataset(**row):
     ]  # fmt: skip
     values = {
         "id": "", "edition": "1401", "day": "1401/08/10", "start_time": "17:00",
-        "end_time": "17:30", "place_kind": "hall", "hall": "سالن وارداتی", "booth": "",
+        "end_time": "17:30", "place_kind": "hall", "hall": "سالن اصلی", "booth": "",
         "kind": "speech", "title": "سخنرانی وارداتی", "speakers": "", "description": "",
         "neighborhood": "", "agency": "", "status": "draft",
     }  # fmt: skip
