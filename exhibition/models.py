@@ -453,7 +453,8 @@ class ScheduleItem(Publishable, Timestamped):
     hall = models.ForeignKey(
         Hall,
         verbose_name=_("hall"),
-        on_delete=models.PROTECT,
+        # A hall in use cannot be deleted, except with its whole edition.
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="schedule_items",

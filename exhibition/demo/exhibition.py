@@ -23,7 +23,7 @@ from exhibition.demo.common import (
     published,
     scaled,
 )
-from exhibition.models import Booth, BoothHolder, ContactRequest, ScheduleItem, StrataBase
+from exhibition.models import Booth, BoothHolder, ContactRequest, Hall, ScheduleItem, StrataBase
 from moqdad.persian import normalize_for_search
 
 HISTORY_BOOTHS_SHARE, STRATA_BOOTHS_SHARE = 3, 8
@@ -161,17 +161,15 @@ def add_contact_requests(demo: DemoSet) -> None:
     public = [b for b in demo.booths if b.status == PUBLISHED]
     count = min(len(public), max(3, len(public) // 5))
     statuses = list(ContactRequest.Status)
-    opens = minutes(demo.edition.daily_opens_at)
-    closes = minutes(demo.edition.daily_closes_at)
     requests, sent = [], []
     for index in range(count):
         subject, message = rng.choice(words.CONTACT_SUBJECTS)
         with_phone, with_email = rng.choice(((True, False), (False, True), (True, True)))
         status = rng.choices(statuses, (6, 3, 1))[0]
-        # Visitors leave requests at the booths, during the opening hours.
-        sent_at = datetime.datetime.combine(
-            rng.choice(demo.edition.days), clock(rng.randrange(opens, closes)), tzinfo=TEHRAN
-        )
+        # Visitors leave requests at the booths, during the day's opening hours.
+        day = rng.choice(demo.edition.days)
+        opens, closes = (minutes(time) for time in demo.edition.hours_on(day))
+        sent_at = datetime.datetime.combine(day, clock(rng.randrange(opens, closes)), tzinfo=TEHRAN)
         sent.append(sent_at)
         requests.append(
             ContactRequest(
@@ -204,7 +202,6 @@ def add_contact_requests(demo: DemoSet) -> None:
 def add_schedule(demo: DemoSet) -> None:
     rng = demo.rng("schedule")
     edition = demo.edition
-    opens, closes = minutes(edition.daily_opens_at), minutes(edition.daily_closes_at)
     real = list(ScheduleItem.objects.filter(exhibition=edition, is_synthetic=False))
     busy: dict[tuple, list[tuple[int, int]]] = {}
     for item in real:
@@ -215,14 +212,19 @@ def add_schedule(demo: DemoSet) -> None:
     ceremonies = [item for item in real if item.kind == ScheduleItem.Kind.OPENING]
     agencies = [a for a in [demo.host, *demo.organizers] if a is not None]
     booths = [b for b in demo.booths if b.status == PUBLISHED and b.section.number in (1, 2)]
-    halls = _hall_programmes()
+    halls = {
+        name: Hall.objects.get_or_create(exhibition=edition, name=name)[0] for name in words.HALLS
+    }
+    main_hall = halls[words.MAIN_HALL]
     items: list[ScheduleItem] = []
     for day_number, day in enumerate(edition.days):
+        # Nothing before the day's opening: the first day of 1401 opened at 18:00.
+        opens, closes = (minutes(time) for time in edition.hours_on(day))
         blocked = [(minutes(c.start_time), minutes(c.end_time)) for c in ceremonies if c.day == day]
         day_items = []
         if day == edition.days[-1]:
             closing = (closes - 60, closes)
-            busy.setdefault((day, ("hall", words.MAIN_HALL)), []).append(closing)
+            busy.setdefault((day, ("hall", main_hall.pk)), []).append(closing)
             day_items.append(
                 _item(
                     demo,
@@ -231,12 +233,13 @@ def add_schedule(demo: DemoSet) -> None:
                     closing,
                     ScheduleItem.Kind.OTHER,
                     words.CLOSING_TITLE,
-                    hall=words.MAIN_HALL,
+                    hall=main_hall,
                     agencies=agencies,
                 )
             )
-        for hall, durations, gaps, kinds in halls:
-            taken = [*busy.get((day, ("hall", hall)), []), *blocked]
+        for name, durations, gaps, kinds in _hall_programmes():
+            hall = halls[name]
+            taken = [*busy.get((day, ("hall", hall.pk)), []), *blocked]
             for position, slot in enumerate(_slots(rng, opens, closes, durations, gaps, taken)):
                 kind = kinds[(position + day_number) % len(kinds)]
                 title = rng.choice(words.SCHEDULE_TITLES[kind])
@@ -278,7 +281,7 @@ def add_schedule(demo: DemoSet) -> None:
 
 
 def _item(
-    demo: DemoSet, rng, day, slot, kind, title, *, agencies, hall="", booth=None
+    demo: DemoSet, rng, day, slot, kind, title, *, agencies, hall=None, booth=None
 ) -> ScheduleItem:
     start, end = slot
     speakers = "، ".join(
@@ -379,4 +382,4 @@ def _slots(
 def _place_key(item: ScheduleItem) -> tuple:
     if item.place_kind == ScheduleItem.PlaceKind.BOOTH:
         return ("booth", item.booth_id)
-    return ("hall", item.hall.strip())
+    return ("hall", item.hall_id)

@@ -124,7 +124,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='scheduleitem',
             name='hall',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='schedule_items', to='exhibition.hall', verbose_name='hall'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name="schedule_items", to="exhibition.hall", verbose_name="hall"),
         ),
         migrations.RunPython(halls_from_names, names_from_halls),
         migrations.RemoveField('scheduleitem', 'hall_name'),

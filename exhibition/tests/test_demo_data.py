@@ -1,7 +1,10 @@
+import datetime
 import io
 import itertools
 import re
+import zoneinfo
 
+import icalendar
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -165,11 +168,34 @@ def test_load_demo_data_schedule_is_valid_full_and_clear_of_the_opening(edition)
     )
 
     assert sorted(per_day) == edition.days
+    # Day one is short (18:00 to 20:30, an hour of it the opening); the others run 15:30-20:30.
+    assert per_day.pop(edition.start_date) >= 15
     assert min(per_day.values()) >= 30
     assert not during_opening.exists()
     assert set(items.values_list("kind", flat=True)) == set(ScheduleItem.Kind) - {"opening"}
     assert items.filter(place_kind="booth").exists()
     assert items.filter(status=PublicationStatus.DRAFT).count() == 2
+
+
+def test_load_demo_data_day_one_starts_at_the_1800_opening(edition):
+    load()
+
+    day_one = ScheduleItem.objects.filter(day=edition.start_date)
+
+    assert day_one.filter(start_time__lt=datetime.time(18, 0)).count() == 0
+    assert day_one.order_by("start_time").first().kind == "opening"
+
+
+def test_load_demo_data_calendar_opens_with_the_opening_at_1800_tehran(client, edition):
+    load()
+
+    calendar = icalendar.Calendar.from_ical(client.get("/schedule/calendar.ics").content)
+
+    first = min(calendar.walk("VEVENT"), key=lambda event: event.decoded("dtstart"))
+    assert first.decoded("dtstart") == datetime.datetime(
+        2022, 10, 31, 18, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Tehran")
+    )
+    assert str(first["summary"]) == "آیین افتتاحیه نمایشگاه مقداد"
 
 
 def test_load_demo_data_contact_requests_arrive_during_the_exhibition(edition):
