@@ -29,6 +29,7 @@ def register_public_pages() -> None:
     edition_page = {"current_edition_only": True}
     register(
         PublicPage("exhibition:home", sitemap_priority=0.8, **edition_page),
+        PublicPage("exhibition:about", sitemap_priority=0.7, **edition_page),
         PublicPage("exhibition:booth_list", sitemap_priority=0.8, **edition_page),
         PublicPage("exhibition:booth", items=_public_booths, sitemap_priority=0.7, **edition_page),
         PublicPage(

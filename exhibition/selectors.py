@@ -5,13 +5,24 @@ import zoneinfo
 
 from django.db.models import Count, Max, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from exhibition.models import Booth, BoothPhoto, Exhibition, Hall, ScheduleItem, Section
+from exhibition.models import (
+    Booth,
+    BoothPhoto,
+    Exhibition,
+    Hall,
+    Partnership,
+    ScheduleItem,
+    Section,
+)
 from martyrs.models import Martyr, VeteranTally
 from martyrs.selectors import martyr_prominent, martyr_search
 from moqdad import charts
 from moqdad.persian import normalize_for_search
 from neighborhoods.models import (
+    COUNCIL_MAX_MEMBERS,
+    COUNCIL_MIN_MEMBERS,
     Council,
     CouncilMember,
     IdentityElement,
@@ -47,6 +58,55 @@ def booth_get_public(*, exhibition: Exhibition, code: str) -> Booth | None:
         .filter(exhibition=exhibition, code=code)
         .select_related("exhibition", "section", "neighborhood", "strata_base")
         .first()
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class AboutFacts:
+    """What the about page states that lives in the database; the rest is the page's text."""
+
+    exhibition: Exhibition | None
+    partners: list[tuple[str, list[str]]]
+    selecting_bodies: list[str]
+    sections: list[Section]
+    phases: list[ProgrammePhase]
+    council_min_members: int = COUNCIL_MIN_MEMBERS
+    council_max_members: int = COUNCIL_MAX_MEMBERS
+
+
+PARTNER_ROLE_HEADINGS = {
+    Partnership.Role.HOST: gettext_lazy("Host"),
+    Partnership.Role.ORGANIZER: gettext_lazy("Organizing partners"),
+}
+
+
+def about_facts(*, exhibition: Exhibition | None) -> AboutFacts:
+    """The edition's facts as the announcement gives them: partners by role, sections, phases.
+
+    The selecting bodies are named for the method only: no neighborhood's flags are read here.
+    """
+    partners: dict[str, list[str]] = {}
+    bodies: list[str] = []
+    sections: list[Section] = []
+    if exhibition is not None:
+        rows = (
+            Partnership.objects.filter(exhibition=exhibition)
+            .select_related("agency")
+            .order_by("role", "pk")
+        )
+        for partnership in rows:
+            if partnership.role == Partnership.Role.SELECTING_BODY:
+                bodies.append(partnership.agency.name)
+            else:
+                heading = str(PARTNER_ROLE_HEADINGS[partnership.role])
+                partners.setdefault(heading, []).append(partnership.agency.name)
+        sections = list(Section.objects.public().filter(exhibition=exhibition))
+    return AboutFacts(
+        exhibition=exhibition,
+        partners=list(partners.items()),
+        selecting_bodies=bodies,
+        sections=sections,
+        phases=list(ProgrammePhase.objects.order_by("number")),
     )
 
 

@@ -6,6 +6,7 @@ from exhibition.schedule_urls import urlpatterns as schedule_urlpatterns
 app_name = "exhibition"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
     path("booths/", views.booth_list, name="booth_list"),
     path("booths/<str:code>/", views.booth_detail, name="booth"),
     path("booths/<str:code>/qr.svg", views.booth_qr_svg, name="booth_qr_svg"),

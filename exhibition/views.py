@@ -62,6 +62,14 @@ def home(request):
 
 
 @require_GET
+def about(request):
+    facts = selectors.about_facts(exhibition=_current_or_none(request))
+    return render(
+        request, "exhibition/about.html", {"facts": facts, "exhibition": facts.exhibition}
+    )
+
+
+@require_GET
 def booth_list(request):
     exhibition = _current_or_none(request)
     sections = selectors.sections_with_booths_public(exhibition=exhibition) if exhibition else []
