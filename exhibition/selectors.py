@@ -432,6 +432,13 @@ class HeadlineFigures:
     council_members: int
     initiatives: int
     martyrs: int
+    # The counts include made-up records of the demo data set (shown with the «demo» mark).
+    is_synthetic: bool
+
+
+def demo_data_shown() -> bool:
+    """Whether the public site shows demo records, so that figures built from them say so."""
+    return Neighborhood.objects.public().filter(is_synthetic=True).exists()
 
 
 def headline_figures(*, exhibition: Exhibition | None) -> HeadlineFigures:
@@ -446,6 +453,7 @@ def headline_figures(*, exhibition: Exhibition | None) -> HeadlineFigures:
         council_members=CouncilMember.objects.public().count(),
         initiatives=Initiative.objects.public().count(),
         martyrs=Martyr.objects.public().count(),
+        is_synthetic=demo_data_shown(),
     )
 
 
@@ -457,6 +465,7 @@ class Statistics:
     initiative_statuses: list[str]
     memorial: charts.BarChart
     memorial_rows: list[tuple[Neighborhood, int, int]]
+    is_synthetic: bool
 
 
 def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics:
@@ -539,6 +548,7 @@ def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics
         initiatives=initiatives,
         initiative_statuses=[str(status.label) for status in statuses],
         memorial=memorial,
+        is_synthetic=demo_data_shown(),
         memorial_rows=memorial_rows,
     )
 

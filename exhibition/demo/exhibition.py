@@ -285,7 +285,7 @@ def _item(
 ) -> ScheduleItem:
     start, end = slot
     speakers = "، ".join(
-        f"{rng.choice(words.SPEAKER_TITLES)} {demo.full_name(rng)}"
+        _speaker(demo, rng)
         for _ in range(rng.randint(1, 3) if kind in ("panel", "speech") else rng.randint(0, 1))
     )
     neighborhood = booth.neighborhood if booth is not None else None
@@ -308,6 +308,12 @@ def _item(
         is_synthetic=True,
         **published(),
     )
+
+
+def _speaker(demo: DemoSet, rng) -> str:
+    female = rng.random() < 0.2
+    titles = words.FEMALE_SPEAKER_TITLES if female else words.SPEAKER_TITLES
+    return f"{rng.choice(titles)} {demo.full_name(rng, female=female)}"
 
 
 def _codes(prefix: str, count: int, taken: set[str]) -> list[str]:

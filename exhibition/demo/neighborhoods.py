@@ -1,6 +1,7 @@
 """The neighborhoods' part of the demo data: neighborhoods, councils, profiles, problems,
 initiatives and identity elements."""
 
+import datetime
 import random
 from decimal import Decimal
 
@@ -283,6 +284,8 @@ def add_initiatives_and_identity(demo: DemoSet) -> None:
     initiative_kinds = list(words.INITIATIVES)
     progresses = list(Initiative.Progress)
     initiatives = []
+    first_start = jalali(1397)
+    start_span = (demo.edition.start_date - first_start).days
     for index, neighborhood in enumerate(demo.neighborhoods):
         kinds = initiative_kinds if index == 0 else rng.sample(initiative_kinds, rng.randint(2, 5))
         for position, kind in enumerate(kinds):
@@ -299,8 +302,9 @@ def add_initiatives_and_identity(demo: DemoSet) -> None:
                     title=rng.choice(words.INITIATIVES[kind]),
                     description=f"«{words.DEMO_LABEL}» — برآمده از شناسنامه محله.",
                     progress=progress,
+                    # Started in the programme's years, before the exhibition opened.
                     started_on=(
-                        jalali(rng.randint(1397, 1401), rng.randint(1, 12), rng.randint(1, 29))
+                        first_start + datetime.timedelta(days=rng.randrange(start_span))
                         if started
                         else None
                     ),

@@ -23,18 +23,19 @@ MALE_FIRST_NAMES = (
     "مجتبی", "هادی", "سعید", "مجید", "حمید", "ناصر", "جعفر", "صادق", "باقر", "تقی",
     "غلامرضا", "غلامحسین", "علی‌اکبر", "علی‌اصغر", "محمدرضا", "محمدعلی", "محمدحسین",
     "حمیدرضا", "رحیم", "عبدالله", "نعمت‌الله", "روح‌الله", "حبیب‌الله", "یدالله", "کمال",
-    "یحیی", "کیومرث", "اکرم", "سیدمحمد", "سیدعلی", "سیدحسن", "سیدمهدی", "سیدکاظم", "نادر",
+    "یحیی", "کیومرث", "سیدمحمد", "سیدعلی", "سیدحسن", "سیدمهدی", "سیدکاظم", "نادر",
     "منصور", "بهروز", "فرج‌الله", "رسول", "ایرج",
 )  # fmt: skip
 FEMALE_FIRST_NAMES = (
     "فاطمه", "زهرا", "معصومه", "زینب", "مریم", "رقیه", "سکینه", "طاهره", "کبری", "صغری",
     "اعظم", "لیلا", "سمیه", "نرگس", "سیده‌زهرا", "کوثر", "ریحانه", "مهدیه", "منیره", "خدیجه",
-    "راضیه", "صدیقه", "عاطفه", "نجمه",
+    "راضیه", "صدیقه", "عاطفه", "نجمه", "اکرم",
 )  # fmt: skip
-# Compound family names are written with a ZWNJ (کبیری‌پور); memorial records also spell
-# them with a space or joined, which the search must treat as the same name.
+# Compound family names are written with a ZWNJ (حیدری‌نسب); memorial records also spell
+# them with a space or joined, which the search must treat as the same name. No surname of a
+# real person of the announcement (its speaker is Sardar Mahdi Kabiripour) is given to anyone.
 LAST_NAMES = (
-    "کبیری‌پور", "حسین‌زاده", "محمدی‌نژاد", "علی‌پور", "رضایی‌فر", "قاسم‌زاده", "کریمی‌نیا",
+    "حسین‌زاده", "محمدی‌نژاد", "علی‌پور", "رضایی‌فر", "قاسم‌زاده", "کریمی‌نیا",
     "اکبری‌مقدم", "حیدری‌نسب", "جعفری‌پور", "یوسف‌زاده", "کاظم‌پور", "نیک‌خواه", "مهدی‌پور",
     "کریمی", "کاظمی", "یزدانی", "یوسفی", "رحیمی", "احمدی", "محمدی", "حسینی", "موسوی",
     "رضایی", "قمی", "جعفری", "صادقی", "باقری", "نوری", "کامرانی", "کیانی", "یاوری",
@@ -47,9 +48,9 @@ LAST_NAMES = (
 # The first ordinary martyrs show what the search tolerates: one family name written with a
 # ZWNJ, a space and joined, and names typed on an Arabic keyboard (ي and ك).
 SHOWCASE_MARTYR_NAMES = (
-    ("مهدی", "کبیری‌پور"),
-    ("علی", "کبیری پور"),
-    ("حسین", "کبیریپور"),
+    ("مهدی", "حیدری‌نسب"),
+    ("علی", "حیدری نسب"),
+    ("حسین", "حیدرینسب"),
     ("محمد", "كريمي"),
     ("يوسف", "يزداني"),
 )
@@ -248,7 +249,7 @@ SCHEDULE_TITLES = {
     ),
     "book_unveiling": (
         "رونمایی از کتاب زندگی‌نامه شهدای محلات",
-        "رونمایی از جلد دوم نظام مسائل محلات",
+        "معرفی کتاب نظام مسائل محلات",
         "رونمایی از اطلس عناصر هویت‌ساز محلات قم",
     ),
     "performance": (
@@ -275,7 +276,9 @@ BOOTH_SCHEDULE_TITLES = (
     ("performance", "اجرای گروه سرود {place}"),
 )
 CLOSING_TITLE = "آیین اختتامیه نمایشگاه"
-SPEAKER_TITLES = ("حجت‌الاسلام", "دکتر", "سردار", "مهندس", "استاد", "خانم")
+# Titles before a speaker's name, by gender: «خانم» only before a woman's name.
+SPEAKER_TITLES = ("حجت‌الاسلام", "دکتر", "سردار", "مهندس", "استاد")
+FEMALE_SPEAKER_TITLES = ("خانم", "دکتر", "مهندس", "استاد")
 
 ORGANIZATIONS = (
     "اداره کل بهزیستی استان قم",
