@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from exhibition.tests.factories import HallFactory, ScheduleItemFactory
+from exhibition.tests.factories import HallFactory, ScheduleItemFactory, edition_1401
 
 BEFORE = [("exhibition", "0005_first_day_opening")]
 AFTER = [("exhibition", "0006_halls")]
@@ -20,6 +20,7 @@ def _migrate(targets):
 
 @pytest.mark.django_db(transaction=True)
 def test_migration_turns_each_editions_hall_names_into_halls():
+    edition_1401()  # an earlier transactional test may have flushed the initial data
     old = _migrate(BEFORE)
     Exhibition = old.get_model("exhibition", "Exhibition")
     ScheduleItem = old.get_model("exhibition", "ScheduleItem")

@@ -41,8 +41,16 @@ def _text_fields(model):
         yield field
 
 
+def _unique(field) -> bool:
+    """Unique alone or together with other fields (a hall's name within its edition)."""
+    together = (
+        c.fields for c in field.model._meta.constraints if isinstance(c, models.UniqueConstraint)
+    )
+    return field.unique or any(field.name in fields for fields in together)
+
+
 def _payload_for(field, pk) -> str | None:
-    suffix = str(pk) if field.unique else ""
+    suffix = str(pk) if _unique(field) else ""
     for payload in (PAYLOAD, SHORT_PAYLOAD):
         if len(payload + suffix) <= (field.max_length or 10_000):
             return payload + suffix
