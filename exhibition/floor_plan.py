@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from exhibition.models import Booth, Exhibition, ScheduleItem, Section
-from exhibition.selectors import booths_public, section_colour
+from exhibition.selectors import booths_public, schedule_places, section_colour
 from moqdad import charts
 
 PLAN_SCALE = 20  # SVG units per metre
@@ -115,20 +115,19 @@ def _plan_entrance_side(
 ) -> tuple[PlanRoom, list[PlanRoom]]:
     """The entrance in the middle of the side facing the visitor, and the halls where the
     programme is held on either side of it (a sketch: the plan stores no hall positions)."""
-    names = list(
-        ScheduleItem.objects.public()
-        .filter(exhibition=exhibition, place_kind=ScheduleItem.PlaceKind.HALL)
-        .order_by("hall")
-        .values_list("hall", flat=True)
-        .distinct()
-    )
+    halls_used = [
+        place
+        for place in schedule_places(exhibition=exhibition)
+        if place.key.startswith(f"{ScheduleItem.PlaceKind.HALL}:")
+    ]
     inner = width - 2 * PLAN_MARGIN
     depth = PLAN_LOBBY_DEPTH - PLAN_MARGIN
     entrance_x = PLAN_MARGIN + (inner - PLAN_ENTRANCE_WIDTH) / 2
     entrance = _plan_room(_("Entrance"), entrance_x, top, PLAN_ENTRANCE_WIDTH, depth)
     halls = []
     side = (inner - PLAN_ENTRANCE_WIDTH) / 2 - PLAN_MARGIN
-    right, left = names[: (len(names) + 1) // 2], names[(len(names) + 1) // 2 :]
+    half = (len(halls_used) + 1) // 2
+    right, left = halls_used[:half], halls_used[half:]
     for names_on_side, start in (
         (right, PLAN_MARGIN),
         (left, entrance_x + PLAN_ENTRANCE_WIDTH + PLAN_MARGIN),
@@ -136,7 +135,7 @@ def _plan_entrance_side(
         if not names_on_side:
             continue
         room = (side - PLAN_MARGIN * (len(names_on_side) - 1)) / len(names_on_side)
-        for index, name in enumerate(names_on_side):
+        for index, place in enumerate(names_on_side):
             x = start + index * (room + PLAN_MARGIN)
-            halls.append(_plan_room(name, width - x - room, top, room, depth, key=f"hall:{name}"))
+            halls.append(_plan_room(place.label, width - x - room, top, room, depth, key=place.key))
     return entrance, halls
