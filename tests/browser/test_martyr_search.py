@@ -21,6 +21,8 @@ def test_visitor_finds_a_martyr_by_a_variant_spelling(watched_page, live_server,
     results = page.locator(".martyr-list li")
     assert results.count() == 1
     assert "کبیری‌پور" in results.first.inner_text()
+    # Numbered results count in Persian digits («۱.»), like the rest of the page.
+    assert results.first.evaluate("li => getComputedStyle(li).listStyleType") == "persian"
     screenshot(page, "martyr-search-phone")
     assert axe(page) == []
 
