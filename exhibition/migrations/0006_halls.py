@@ -1,67 +1,14 @@
-"""Halls become a model of their own, one list per edition; the items' hall names move onto it."""
+"""Halls become a model of their own, one list per edition (schema; the names move in 0007).
 
-import datetime
+PostgreSQL refuses to change a table's schema in the transaction that updated its rows
+("pending trigger events"), so the schema, the data and the removal of the old column are three
+migrations.
+"""
 
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
-
-
-OPENING_HALL = "سالن اصلی"
-HOST = "سپاه امام علی بن ابی طالب (ع) استان قم"
-
-
-def halls_from_names(apps, schema_editor):
-    """One hall per edition and distinct name; the history points to it where it still exists."""
-    Hall = apps.get_model("exhibition", "Hall")
-    ScheduleItem = apps.get_model("exhibition", "ScheduleItem")
-    HistoricalScheduleItem = apps.get_model("exhibition", "HistoricalScheduleItem")
-    names = (
-        ScheduleItem.objects.exclude(hall_name="")
-        .values_list("exhibition_id", "hall_name")
-        .distinct()
-    )
-    for exhibition_id, name in names:
-        hall, _ = Hall.objects.get_or_create(exhibition_id=exhibition_id, name=name.strip())
-        ScheduleItem.objects.filter(exhibition_id=exhibition_id, hall_name=name).update(hall=hall)
-    for hall in Hall.objects.all():
-        HistoricalScheduleItem.objects.filter(
-            exhibition_id=hall.exhibition_id, hall_name__in=[hall.name, f" {hall.name} "]
-        ).update(hall=hall)
-
-
-def names_from_halls(apps, schema_editor):
-    ScheduleItem = apps.get_model("exhibition", "ScheduleItem")
-    for item in ScheduleItem.objects.filter(hall__isnull=False).select_related("hall"):
-        ScheduleItem.objects.filter(pk=item.pk).update(hall_name=item.hall.name)
-
-
-def load(apps, schema_editor):
-    """The real opening of the 1401 edition: Monday 9 Aban 1401 at 18:00, in the main hall."""
-    Exhibition = apps.get_model("exhibition", "Exhibition")
-    Hall = apps.get_model("exhibition", "Hall")
-    ScheduleItem = apps.get_model("exhibition", "ScheduleItem")
-    Agency = apps.get_model("neighborhoods", "Agency")
-    edition = Exhibition.objects.filter(jalali_year=1401).first()
-    if edition is None:
-        return
-    hall, _ = Hall.objects.get_or_create(exhibition=edition, name=OPENING_HALL)
-    ScheduleItem.objects.get_or_create(
-        exhibition=edition,
-        day=datetime.date(2022, 10, 31),
-        start_time=datetime.time(18, 0),
-        defaults={
-            "end_time": datetime.time(19, 0),
-            "place_kind": "hall",
-            "hall": hall,
-            "kind": "opening",
-            "title": "آیین افتتاحیه نمایشگاه مقداد",
-            "description": "افتتاح نمایشگاه در ساعت ۱۸ روز دوشنبه ۹ آبان ۱۴۰۱ (ساعت پایان برآورد است).",
-            "agency": Agency.objects.filter(name=HOST).first(),
-            "status": "published",
-        },
-    )
 
 
 class Migration(migrations.Migration):
@@ -126,8 +73,4 @@ class Migration(migrations.Migration):
             name='hall',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name="schedule_items", to="exhibition.hall", verbose_name="hall"),
         ),
-        migrations.RunPython(halls_from_names, names_from_halls),
-        migrations.RemoveField('scheduleitem', 'hall_name'),
-        migrations.RemoveField('historicalscheduleitem', 'hall_name'),
-        migrations.RunPython(load, migrations.RunPython.noop),
     ]

@@ -21,7 +21,7 @@ INITIAL_DATA_MIGRATIONS = [
     "0002_edition_1401",
     "0004_english_names",
     "0005_first_day_opening",
-    "0006_halls",
+    "0008_hall_names_removed",
 ]
 
 

@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from exhibition.tests.factories import HallFactory, ScheduleItemFactory, edition_1401
 
 BEFORE = [("exhibition", "0005_first_day_opening")]
-AFTER = [("exhibition", "0006_halls")]
+AFTER = [("exhibition", "0008_hall_names_removed")]
 
 
 def _migrate(targets):
