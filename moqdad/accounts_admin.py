@@ -9,7 +9,8 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 
 from moqdad.access import access_for
 from moqdad.admin_rules import RowRulesAdminMixin
@@ -18,7 +19,38 @@ from moqdad.roles import GROUP_NAMES
 SUPERUSER_ONLY_FIELDS = frozenset({"is_superuser", "user_permissions"})
 
 
+# Django stores a permission's name in English at migrate time ("Can add neighborhood"); the
+# group page names it from the model's verbose_name and the action, in the active language.
+PERMISSION_ACTIONS = {
+    "add": _("Add %(model)s"),
+    "change": _("Change %(model)s"),
+    "delete": _("Delete %(model)s"),
+    "view": _("View %(model)s"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if model is None or action not in PERMISSION_ACTIONS:
+        return str(permission)
+    # django-simple-history names its models "historical <name>", in English whatever the language.
+    recorded = getattr(model, "instance_type", None)
+    if recorded is None:
+        noun = model._meta.verbose_name
+    else:
+        noun = _("history of %(model)s") % {"model": recorded._meta.verbose_name}
+    name = PERMISSION_ACTIONS[action] % {"model": noun}
+    return f"{model._meta.app_config.verbose_name} | {name}"
+
+
 class AccountAdmin(RowRulesAdminMixin, UserAdmin):
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request=request, **kwargs)
+        if db_field.name == "user_permissions":
+            field.label_from_instance = permission_label
+        return field
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if not access_for(request.user).is_superuser:
@@ -39,7 +71,11 @@ class AccountAdmin(RowRulesAdminMixin, UserAdmin):
 
 
 class RoleGroupAdmin(RowRulesAdminMixin, GroupAdmin):
-    pass
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request=request, **kwargs)
+        if db_field.name == "permissions":
+            field.label_from_instance = permission_label
+        return field
 
 
 class AttemptAdmin(RowRulesAdminMixin, AccessAttemptAdmin):

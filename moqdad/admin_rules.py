@@ -15,10 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from moqdad import rules
 from moqdad.access import access_for
-from moqdad.persian import strip_bidi_controls
+from moqdad.persian import display_digits, strip_bidi_controls
 from moqdad.publishing import (
     publication_publish,
     publication_submit,
@@ -127,6 +129,19 @@ class ImportExportRules:
 
     def has_import_permission(self, request):
         return rules.user_can(request.user, "import", self.model)
+
+
+class HistoryChangeHelper(HistoricalRecordContextHelper):
+    """A relation in the history reads as the admin reads it: an empty one as «—», not as
+    "Deleted phase (pk=None)"; a deleted row by its kind and number, in the page's digits."""
+
+    def prepare_delta_change_value(self, change, value):
+        if isinstance(value, DeletedObject):
+            if value.pk is None:
+                return admin.site.empty_value_display
+            deleted = _("Deleted %(type_name)s") % {"type_name": value.model._meta.verbose_name}
+            return f"{deleted} ({display_digits(value.pk)})"
+        return super().prepare_delta_change_value(change, value)
 
 
 class RowRulesAdminMixin(ImportExportRules, _RowRulesBase):
@@ -355,7 +370,7 @@ class RowRulesAdminMixin(ImportExportRules, _RowRulesBase):
                     excluded_fields=sorted(hidden),
                     foreign_keys_are_objs=foreign_keys_are_objs,
                 )
-                helper = self.get_historical_record_context_helper(request, previous)
+                helper = HistoryChangeHelper(self.model, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
 

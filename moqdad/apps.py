@@ -31,12 +31,13 @@ class MoqdadConfig(AppConfig):
 
     def ready(self):
         # account_rules registers the rules of the account models.
-        from moqdad import account_rules, caching, stored_files  # noqa: F401
+        from moqdad import account_rules, admin_boolean, caching, stored_files  # noqa: F401
         from moqdad.catalogue import compiled_catalogue_check
         from moqdad.persian import strip_bidi_controls_before_save
         from moqdad.public_address import check_public_base_url
 
         caching.connect_signals()
+        admin_boolean.install()
         checks.register(compiled_catalogue_check)
         checks.register(check_public_base_url)
         # django-axes names its app "Axes", untranslatable, in the Persian admin's menu.
