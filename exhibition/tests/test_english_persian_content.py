@@ -2,12 +2,22 @@
 free text of neighborhoods, martyrs and the schedule are wrapped in `<bdi lang="fa" dir="rtl">`."""
 
 import datetime
+import re
+from html.parser import HTMLParser
 
-from exhibition.tests.factories import ScheduleItemFactory
+from exhibition.tests.factories import BoothFactory, ScheduleItemFactory
 from martyrs.tests.factories import MartyrFactory
-from neighborhoods.tests.factories import NeighborhoodFactory
+from neighborhoods.tests.factories import (
+    ActionPlanFactory,
+    IdentityElementFactory,
+    InitiativeFactory,
+    NeighborhoodFactory,
+    ProblemFactory,
+    ProfileIndicatorFactory,
+)
 
 FA = '<bdi lang="fa" dir="rtl">{}</bdi>'
+PERSIAN_LETTERS = re.compile("[\u0600-\u06ff]")
 
 
 def test_english_neighborhood_list_wraps_persian_names_and_summaries(client, edition):
@@ -61,3 +71,72 @@ def test_english_schedule_wraps_persian_titles_and_places(client, edition):
     for page in (day, whole):
         assert FA.format("سخنرانی افتتاحیه") in page
         assert FA.format("سالن یک") in page
+
+
+class PersianOutsideItsOwnDirection(HTMLParser):
+    """Persian text of the page that is not inside an element marked `lang="fa"`."""
+
+    VOID = {"img", "input", "br", "meta", "link", "hr", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.stray: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        persian = dict(attrs).get("lang") == "fa" or any(own for _, own in self.stack[-1:])
+        self.stack.append((tag, persian))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        inside = self.stack[-1] if self.stack else ("", False)
+        if inside[0] not in ("script", "style", "title") and not inside[1]:
+            if PERSIAN_LETTERS.search(data):
+                self.stray.append(data.strip())
+
+
+def persian_outside_its_direction(page: str) -> list[str]:
+    parser = PersianOutsideItsOwnDirection()
+    parser.feed(page)
+    return parser.stray
+
+
+def test_english_pages_leave_no_persian_outside_its_own_direction(client, edition):
+    neighborhood = NeighborhoodFactory(name="نیلوفر", manager_name="علی رضایی")
+    problem = ProblemFactory(neighborhood=neighborhood, title="بیکاری جوانان")
+    ActionPlanFactory(problem=problem, title="کارگاه خیاطی", responsible="بسیج محله")
+    InitiativeFactory(neighborhood=neighborhood, title="خانه سبز محله", description="کار گروهی")
+    IdentityElementFactory(neighborhood=neighborhood, description="بنای قدیمی")
+    ProfileIndicatorFactory(neighborhood=neighborhood, unit="نفر")
+    martyr = MartyrFactory(
+        neighborhood=neighborhood,
+        is_prominent=True,
+        birth_date=datetime.date(1965, 3, 1),
+        birth_place="قم",
+        martyrdom_place="شلمچه",
+        operation="کربلای ۵",
+        biography="زندگی‌نامه\n\nبند دوم",
+    )
+    BoothFactory(neighborhood=neighborhood, name="غرفه نیلوفر")
+    ScheduleItemFactory(
+        day=datetime.date(2022, 11, 1),
+        title="سخنرانی",
+        speakers="سخنران",
+        neighborhood=neighborhood,
+    )
+    urls = [
+        f"/en{neighborhood.get_absolute_url()}",
+        f"/en{martyr.get_absolute_url()}",
+        f"/en/martyrs/neighborhood/{neighborhood.slug}/",
+        "/en/schedule/2022-11-01/",
+    ]
+
+    stray = {url: persian_outside_its_direction(client.get(url).content.decode()) for url in urls}
+
+    assert stray == {url: [] for url in urls}
