@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from martyrs.models import CorrectionSuggestion, Martyr
 from martyrs.selectors import neighborhood_choices_public
 from moqdad.honeypot import HoneypotMixin
-from moqdad.persian import clean_user_text, to_latin_digits
+from moqdad.persian import PersianOptionsSelect, clean_user_text, to_latin_digits
 
 FIRST_YEAR = 1200
 LAST_YEAR = 1500
@@ -36,6 +36,7 @@ class MartyrSearchForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All neighborhoods"),
+        widget=PersianOptionsSelect,
     )
     category = forms.ChoiceField(
         label=_("Category"),

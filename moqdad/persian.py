@@ -11,6 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from django import forms
 from django.db import models
 from django.utils import translation
 
@@ -88,6 +89,15 @@ def in_active_language(persian: str, english: str = "") -> str:
     if english and not persian_is_active():
         return english
     return persian
+
+
+_PERSIAN_LETTERS = re.compile("[\u0600-\u06ff]")
+
+
+def needs_own_direction(text: str) -> bool:
+    """Persian text shown inside a page of another language: it must be marked
+    `lang="fa" dir="rtl"` to read right to left with its punctuation."""
+    return not persian_is_active() and bool(_PERSIAN_LETTERS.search(text))
 
 
 def display_digits(value) -> str:
@@ -184,3 +194,14 @@ def strip_bidi_controls_before_save(sender, instance, **kwargs):
         value = instance.__dict__.get(field.attname)
         if isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
             instance.__dict__[field.attname] = strip_bidi_controls(value)
+
+
+class PersianOptionsSelect(forms.Select):
+    """A select whose Persian-only options (neighborhood and phase names) keep their direction on
+    a page of another language: an `<option>` holds only text, so the mark goes on the option."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if needs_own_direction(str(label)):
+            option["attrs"] = {**option["attrs"], "lang": "fa", "dir": "rtl"}
+        return option

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from moqdad.persian import to_persian_digits
+from moqdad.persian import PersianOptionsSelect, to_persian_digits
 from neighborhoods.models import ProgrammePhase
 
 
@@ -20,6 +20,7 @@ class NeighborhoodFilterForm(forms.Form):
         to_field_name="number",
         required=False,
         empty_label=_("All phases"),
+        widget=PersianOptionsSelect,
     )
     selected = forms.ChoiceField(
         label=_("Selected for the exhibition"), choices=SELECTED_CHOICES, required=False

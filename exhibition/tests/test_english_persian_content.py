@@ -134,7 +134,10 @@ def test_english_pages_leave_no_persian_outside_its_own_direction(client, editio
         f"/en{neighborhood.get_absolute_url()}",
         f"/en{martyr.get_absolute_url()}",
         f"/en/martyrs/neighborhood/{neighborhood.slug}/",
+        "/en/neighborhoods/",
         "/en/schedule/2022-11-01/",
+        "/en/schedule/?days=all",
+        "/en/martyrs/?q=%D9%85%D9%87%D8%AF%DB%8C",
     ]
 
     stray = {url: persian_outside_its_direction(client.get(url).content.decode()) for url in urls}

@@ -7,13 +7,11 @@
 {{ date|jdate }}                 Jalali dates and times
 """
 
-import re
-
 from django import template
 from django.utils.html import format_html
 
 from moqdad import jalali
-from moqdad.persian import display_digits, display_number, persian_is_active
+from moqdad.persian import display_digits, display_number, needs_own_direction, persian_is_active
 
 register = template.Library()
 
@@ -24,9 +22,6 @@ def fa_digits(value):
     return display_digits(value)
 
 
-PERSIAN_LETTERS = re.compile("[\u0600-\u06ff]")
-
-
 @register.filter
 def fa_text(value):
     """Persian-only content: Persian digits on a Persian page; inside a page of another language,
@@ -34,7 +29,7 @@ def fa_text(value):
     if persian_is_active():
         return display_digits(value)
     text = "" if value is None else str(value)
-    if PERSIAN_LETTERS.search(text):
+    if needs_own_direction(text):
         return format_html('<bdi lang="fa" dir="rtl">{}</bdi>', text)
     return text
 
