@@ -143,3 +143,12 @@ def test_english_pages_leave_no_persian_outside_its_own_direction(client, editio
     stray = {url: persian_outside_its_direction(client.get(url).content.decode()) for url in urls}
 
     assert stray == {url: [] for url in urls}
+
+
+def test_english_martyr_figures_table_wraps_persian_neighborhood_names(client, edition):
+    neighborhood = NeighborhoodFactory(name="نیلوفر")
+    MartyrFactory(neighborhood=neighborhood)
+
+    page = client.get("/en/martyrs/figures/").content.decode()
+
+    assert f">{FA.format('نیلوفر')}</a></th>" in page
