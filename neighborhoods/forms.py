@@ -32,7 +32,10 @@ class NeighborhoodFilterForm(forms.Form):
         self.fields["district"].choices = [("", _("All districts"))] + [
             (d, _("District %(number)s") % {"number": show(d)}) for d in districts
         ]
-        self.fields["phase"].label_from_instance = lambda phase: show(phase.title)
+        # By number: a phase's title can carry a label a neighborhood would find stigmatising.
+        self.fields["phase"].label_from_instance = lambda phase: (
+            _("Phase %(number)s of the programme") % {"number": show(phase.number)}
+        )
 
     def filters(self) -> dict:
         if not self.is_valid():

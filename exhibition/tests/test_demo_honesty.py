@@ -150,3 +150,12 @@ def test_figures_of_real_records_only_carry_no_demo_note(client, edition, url):
     html = client.get(url).content.decode()
 
     assert "داده‌های نمایشی" not in html
+
+
+def test_neighborhood_list_filter_names_phases_by_number_only(client, edition):
+    NeighborhoodFactory(phase=ProgrammePhase.objects.get(number=1))
+
+    html = client.get("/neighborhoods/").content.decode()
+
+    assert "آسیب‌پذیر" not in html
+    assert "مرحله ۱ برنامه محله‌محوری" in html
