@@ -3,7 +3,11 @@ free text of neighborhoods, martyrs and the schedule are wrapped in `<bdi lang="
 
 import datetime
 import re
+import zoneinfo
 from html.parser import HTMLParser
+from urllib.parse import quote
+
+from django.utils import timezone
 
 from exhibition.tests.factories import BoothFactory, ScheduleItemFactory
 from martyrs.tests.factories import MartyrFactory
@@ -16,6 +20,7 @@ from neighborhoods.tests.factories import (
     ProfileIndicatorFactory,
 )
 
+TEHRAN = zoneinfo.ZoneInfo("Asia/Tehran")
 FA = '<bdi lang="fa" dir="rtl">{}</bdi>'
 PERSIAN_LETTERS = re.compile("[\u0600-\u06ff]")
 
@@ -107,7 +112,10 @@ def persian_outside_its_direction(page: str) -> list[str]:
     return parser.stray
 
 
-def test_english_pages_leave_no_persian_outside_its_own_direction(client, edition):
+def test_english_pages_leave_no_persian_outside_its_own_direction(client, edition, monkeypatch):
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2022, 10, 31, 18, 20, tzinfo=TEHRAN)
+    )
     neighborhood = NeighborhoodFactory(name="نیلوفر", manager_name="علی رضایی")
     problem = ProblemFactory(neighborhood=neighborhood, title="بیکاری جوانان")
     ActionPlanFactory(problem=problem, title="کارگاه خیاطی", responsible="بسیج محله")
@@ -124,11 +132,19 @@ def test_english_pages_leave_no_persian_outside_its_own_direction(client, editio
         biography="زندگی‌نامه\n\nبند دوم",
     )
     BoothFactory(neighborhood=neighborhood, name="غرفه نیلوفر")
+    MartyrFactory(neighborhood=neighborhood, last_name="نیلوفری")
     ScheduleItemFactory(
         day=datetime.date(2022, 11, 1),
         title="سخنرانی",
         speakers="سخنران",
         neighborhood=neighborhood,
+    )
+    ScheduleItemFactory(
+        day=edition.start_date,
+        start_time=datetime.time(19, 0),
+        end_time=datetime.time(19, 30),
+        title="سخنرانی بعدی",
+        hall="سالن یک",
     )
     urls = [
         f"/en{neighborhood.get_absolute_url()}",
@@ -138,6 +154,12 @@ def test_english_pages_leave_no_persian_outside_its_own_direction(client, editio
         "/en/schedule/2022-11-01/",
         "/en/schedule/?days=all",
         "/en/martyrs/?q=%D9%85%D9%87%D8%AF%DB%8C",
+        "/en/",
+        f"/en/search/?q={quote('نیلوفر')}",
+        "/en/statistics/",
+        "/en/plan/",
+        "/en/booths/",
+        "/en/about/",
     ]
 
     stray = {url: persian_outside_its_direction(client.get(url).content.decode()) for url in urls}

@@ -4,6 +4,8 @@
 {{ neighborhood.population|fa_number }}  ۴۰٬۲۰۰   quantities: grouped, «٫» for decimals
 {{ booth.name|fa_text }}          content written only in Persian, in page text (not attributes):
                                  on a page of another language it keeps its own direction
+<text{{ label|fa_svg_text:"start" }}>  the same for an SVG <text>, which cannot hold <bdi>:
+                                 its text-anchor, and lang, direction, unicode-bidi when needed
 {{ date|jdate }}                 Jalali dates and times
 """
 
@@ -32,6 +34,25 @@ def fa_text(value):
     if needs_own_direction(text):
         return format_html('<bdi lang="fa" dir="rtl">{}</bdi>', text)
     return text
+
+
+SVG_ANCHOR_IN_RTL = {"start": "end", "end": "start", "middle": "middle"}
+
+
+@register.filter
+def fa_svg_text(value, anchor="start"):
+    """The attributes of an SVG `<text>` showing `value`, anchored at `anchor` as the drawing
+    expects: Persian-only content on a page of another language is marked `lang="fa"` and laid
+    out right to left (presentation attributes: no inline style under the CSP), its anchor
+    mirrored so that it stays where the drawing put it."""
+    if anchor not in SVG_ANCHOR_IN_RTL:
+        raise ValueError(f"unknown text-anchor {anchor!r}")
+    if needs_own_direction("" if value is None else str(value)):
+        return format_html(
+            ' text-anchor="{}" lang="fa" direction="rtl" unicode-bidi="embed"',
+            SVG_ANCHOR_IN_RTL[anchor],
+        )
+    return format_html(' text-anchor="{}"', anchor)
 
 
 @register.filter
