@@ -174,3 +174,19 @@ def test_english_martyr_figures_table_wraps_persian_neighborhood_names(client, e
     page = client.get("/en/martyrs/figures/").content.decode()
 
     assert f">{FA.format('نیلوفر')}</a></th>" in page
+
+
+def test_english_chart_and_plan_labels_mark_persian_in_svg_attributes(client, edition):
+    neighborhood = NeighborhoodFactory(name="نیلوفر")
+    MartyrFactory(neighborhood=neighborhood)
+    BoothFactory(neighborhood=neighborhood)
+    ScheduleItemFactory(day=edition.start_date, hall="سالن یک")
+    rtl = 'lang="fa" direction="rtl" unicode-bidi="embed"'
+
+    statistics = client.get("/en/statistics/").content.decode()
+    plan = client.get("/en/plan/").content.decode()
+    persian_plan = client.get("/plan/").content.decode()
+
+    assert f'text-anchor="end" {rtl}>نیلوفر</text>' in statistics
+    assert f'text-anchor="middle" {rtl} dominant-baseline="central"' in plan
+    assert rtl not in persian_plan
