@@ -87,3 +87,12 @@ def test_statistics_shows_the_programme_growth_with_persian_numbers(client, edit
 
     assert "۱۵" in text and "۶۰" in text and "۱۱۶" in text and "۵۵" in text
     assert "منتخب نمایشگاه ۵۵" in text
+
+
+def test_search_results_are_crawlable_and_name_the_search_page_canonical(
+    client, edition, public_host
+):
+    html = client.get("/search/", {"q": "نیلوفر"}).content.decode()
+
+    assert 'name="robots"' not in html
+    assert f'<link rel="canonical" href="{public_host}/search/">' in html
