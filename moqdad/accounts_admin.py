@@ -12,7 +12,9 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
+from moqdad import jalali
 from moqdad.access import access_for
+from moqdad.admin_base import JalaliAdminMixin
 from moqdad.admin_rules import RowRulesAdminMixin
 from moqdad.roles import GROUP_NAMES
 
@@ -78,7 +80,10 @@ class RoleGroupAdmin(RowRulesAdminMixin, GroupAdmin):
         return field
 
 
-class AttemptAdmin(RowRulesAdminMixin, AccessAttemptAdmin):
+class AttemptAdmin(RowRulesAdminMixin, JalaliAdminMixin, AccessAttemptAdmin):
+    # Gregorian year links; the Jalali date column sorts instead.
+    date_hierarchy = None
+
     def changelist_view(self, request, extra_context=None):
         # axes' "clean up expired attempts" action reads the time its login hooks stamp on a
         # request; an admin POST has none.
@@ -86,16 +91,37 @@ class AttemptAdmin(RowRulesAdminMixin, AccessAttemptAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class LogAdmin(RowRulesAdminMixin, AccessLogAdmin):
-    pass
+class LogAdmin(RowRulesAdminMixin, JalaliAdminMixin, AccessLogAdmin):
+    # Gregorian year links; the Jalali date column sorts instead.
+    date_hierarchy = None
 
 
-class FailureLogAdmin(RowRulesAdminMixin, AccessFailureLogAdmin):
-    pass
+class FailureLogAdmin(RowRulesAdminMixin, JalaliAdminMixin, AccessFailureLogAdmin):
+    # Gregorian year links; the Jalali date column sorts instead.
+    date_hierarchy = None
+
+
+def _login_record_name(wording):
+    def name(record) -> str:
+        return wording % {
+            "username": record.username or "-",
+            "time": jalali.format_datetime(record.attempt_time),
+        }
+
+    return name
+
+
+def name_login_records() -> None:
+    """axes names its records in English with Gregorian times ("Access Log for … @ 2026-…"),
+    which the admin shows in titles, history and the selection checkboxes' labels."""
+    AccessAttempt.__str__ = _login_record_name(_("Log-in attempts of %(username)s, %(time)s"))
+    AccessLog.__str__ = _login_record_name(_("Log-in of %(username)s, %(time)s"))
+    AccessFailureLog.__str__ = _login_record_name(_("Failed log-in of %(username)s, %(time)s"))
 
 
 def register(site) -> None:
     """Replace the stock admins of accounts and login records with rule-following ones."""
+    name_login_records()
     replacements = {
         get_user_model(): AccountAdmin,
         Group: RoleGroupAdmin,

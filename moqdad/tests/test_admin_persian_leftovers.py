@@ -1,9 +1,14 @@
 """English that Django and its libraries leave in the Persian admin: permission names, the
 boolean icons' text, the password rule's digits, the history of a relation that was empty."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
+from exhibition.tests.public_site import visible_text
+from moqdad import jalali
 from moqdad.roles import GROUP_NAMES, Role
 from neighborhoods.tests.factories import NeighborhoodFactory, _phase
 
@@ -54,3 +59,23 @@ def test_history_of_a_relation_that_was_empty_names_no_deleted_row(admin_client_
 
     assert "pk=None" not in page
     assert "Deleted" not in page
+
+
+def test_login_records_show_jalali_dates_and_persian_names(admin_client_fa, db):
+    from axes.models import AccessLog
+
+    AccessLog.objects.create(
+        username="someone",
+        ip_address="10.0.0.1",
+        user_agent="x",
+        path_info="/admin/login/",
+        http_accept="*/*",
+    )
+    year = jalali.format_numeric(datetime.date.today()).split("/")[0]
+
+    html = admin_client_fa.get(reverse("admin:axes_accesslog_changelist")).content.decode()
+
+    assert f"{year}/" in html
+    assert str(datetime.date.today().year) not in visible_text(html)
+    assert "Access Log" not in html
+    assert "ورود someone، " in html
