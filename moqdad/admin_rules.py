@@ -37,6 +37,29 @@ def _strip_bidi_controls(form) -> None:
             form.cleaned_data[name] = strip_bidi_controls(value)
 
 
+def _with_row_rules(form_class, user, *, only_changed: bool = False):
+    """`form_class` whose rows pass the rules' write check (moqdad.rules.check_write) with the
+    values typed, bidi controls stripped first: the admin's form and every inline's."""
+
+    class RowRulesForm(form_class):
+        def _post_clean(self):
+            _strip_bidi_controls(self)
+            super()._post_clean()
+            if self.errors or (only_changed and not self.has_changed()):
+                return
+            original = None
+            if not self.instance._state.adding:
+                manager = type(self.instance)._default_manager
+                original = manager.filter(pk=self.instance.pk).first()
+            try:
+                rules.check_write(user, self.instance, original=original)
+            except ValidationError as error:
+                self.add_error(None, error)
+
+    RowRulesForm.__name__ = form_class.__name__
+    return RowRulesForm
+
+
 def _filter_fieldsets(fieldsets, hidden):
     result = []
     for name, options in fieldsets:
@@ -237,24 +260,7 @@ class RowRulesAdminMixin(ImportExportRules, _RowRulesBase):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        user, model = request.user, self.model
-
-        class RowRulesForm(form):
-            def _post_clean(self):
-                _strip_bidi_controls(self)
-                super()._post_clean()
-                if self.errors:
-                    return
-                original = None
-                if not self.instance._state.adding:
-                    original = model._default_manager.filter(pk=self.instance.pk).first()
-                try:
-                    rules.check_write(user, self.instance, original=original)
-                except ValidationError as error:
-                    self.add_error(None, error)
-
-        RowRulesForm.__name__ = form.__name__
-        return RowRulesForm
+        return _with_row_rules(form, request.user)
 
     def save_model(self, request, obj, form, change):
         if getattr(request, "_moqdad_revert", False):
@@ -409,30 +415,6 @@ class RowRulesInlineMixin(_RowRulesBase):
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        user = request.user
-
-        class RowRulesFormSet(formset):
-            def _construct_form(self, i, **form_kwargs):
-                form = super()._construct_form(i, **form_kwargs)
-                original_post_clean = form._post_clean
-
-                def _post_clean():
-                    _strip_bidi_controls(form)
-                    original_post_clean()
-                    if form.errors or not form.has_changed():
-                        return
-                    original = None
-                    if not form.instance._state.adding:
-                        original = (
-                            type(form.instance)._default_manager.filter(pk=form.instance.pk).first()
-                        )
-                    try:
-                        rules.check_write(user, form.instance, original=original)
-                    except ValidationError as error:
-                        form.add_error(None, error)
-
-                form._post_clean = _post_clean
-                return form
-
-        RowRulesFormSet.__name__ = formset.__name__
-        return RowRulesFormSet
+        # Rows left as they were (the inline's untouched rows) are not written, so not checked.
+        formset.form = _with_row_rules(formset.form, request.user, only_changed=True)
+        return formset
