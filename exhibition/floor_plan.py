@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from exhibition.models import Booth, Exhibition, ScheduleItem, Section
-from exhibition.selectors import booths_public, schedule_places, section_colour
+from exhibition.models import Booth, Exhibition, Section
+from exhibition.selectors import booths_public, schedule_halls, section_colour
 from moqdad import charts
 
 PLAN_SCALE = 20  # SVG units per metre
@@ -115,11 +115,7 @@ def _plan_entrance_side(
 ) -> tuple[PlanRoom, list[PlanRoom]]:
     """The entrance in the middle of the side facing the visitor, and the halls where the
     programme is held on either side of it (a sketch: the plan stores no hall positions)."""
-    halls_used = [
-        place
-        for place in schedule_places(exhibition=exhibition)
-        if place.key.startswith(f"{ScheduleItem.PlaceKind.HALL}:")
-    ]
+    halls_used = schedule_halls(exhibition=exhibition)
     inner = width - 2 * PLAN_MARGIN
     depth = PLAN_LOBBY_DEPTH - PLAN_MARGIN
     entrance_x = PLAN_MARGIN + (inner - PLAN_ENTRANCE_WIDTH) / 2

@@ -25,6 +25,7 @@ from exhibition.selectors.schedule import schedule_by_day as schedule_by_day
 from exhibition.selectors.schedule import schedule_days as schedule_days
 from exhibition.selectors.schedule import schedule_filtered as schedule_filtered
 from exhibition.selectors.schedule import schedule_for_day as schedule_for_day
+from exhibition.selectors.schedule import schedule_halls as schedule_halls
 from exhibition.selectors.schedule import schedule_items_public as schedule_items_public
 from exhibition.selectors.schedule import schedule_last_changed as schedule_last_changed
 from exhibition.selectors.schedule import schedule_now_next as schedule_now_next

@@ -141,22 +141,34 @@ def schedule_days(*, exhibition: Exhibition) -> list[ScheduleDay]:
     ]
 
 
-def schedule_places(*, exhibition: Exhibition) -> list[SchedulePlace]:
-    """The halls and booths where published items are held, for a place filter."""
-    items = ScheduleItem.objects.public().filter(exhibition=exhibition)
+def schedule_halls(*, exhibition: Exhibition) -> list[SchedulePlace]:
+    """The halls where published items are held (the place filter, the floor plan)."""
+    items = ScheduleItem.objects.public().filter(
+        exhibition=exhibition, place_kind=ScheduleItem.PlaceKind.HALL
+    )
     halls = (
-        Hall.objects.filter(schedule_items__in=items.filter(place_kind=ScheduleItem.PlaceKind.HALL))
+        Hall.objects.filter(schedule_items__in=items)
         .order_by("name")
         .values_list("pk", "name")
         .distinct()
     )
+    return [SchedulePlace(key=f"hall:{pk}", label=name) for pk, name in halls]
+
+
+def schedule_places(*, exhibition: Exhibition) -> list[SchedulePlace]:
+    """The halls and booths where published items are held, for a place filter."""
     booths = (
-        items.filter(place_kind=ScheduleItem.PlaceKind.BOOTH, booth__in=Booth.objects.public())
+        ScheduleItem.objects.public()
+        .filter(
+            exhibition=exhibition,
+            place_kind=ScheduleItem.PlaceKind.BOOTH,
+            booth__in=Booth.objects.public(),
+        )
         .order_by("booth__code")
         .values_list("booth__code", "booth__name")
         .distinct()
     )
-    return [SchedulePlace(key=f"hall:{pk}", label=name) for pk, name in halls] + [
+    return schedule_halls(exhibition=exhibition) + [
         SchedulePlace(key=f"booth:{code}", label=f"{code} · {name}") for code, name in booths
     ]
 

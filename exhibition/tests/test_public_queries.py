@@ -53,8 +53,8 @@ def test_floor_plan_queries_do_not_grow_with_booths(
 ):
     _booths(edition, count)
 
-    # +1: the page cache reads the current edition; +2: the programme's halls and booths.
-    with django_assert_num_queries(7):
+    # +1: the page cache reads the current edition; +1: the halls of the programme.
+    with django_assert_num_queries(6):
         response = client.get("/plan/")
 
     assert response.content.decode().count('class="floor-plan__booth"') == count
