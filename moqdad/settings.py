@@ -42,6 +42,10 @@ SERVE_ADDRESS = env.str("HOST", default="127.0.0.1:8000")
 # limits, the login lockout and its log).
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
+# The project's own apps, in their import direction: each may import those before it, never
+# those after it (tests/test_structure.py). Everything that walks "our apps" reads this list.
+PROJECT_APPS = ["neighborhoods", "martyrs", "exhibition", "guests", "followup"]
+
 INSTALLED_APPS = [
     "moqdad.apps.MoqdadConfig",
     "moqdad.admin_site.MoqdadAdminConfig",
@@ -60,6 +64,8 @@ INSTALLED_APPS = [
     "neighborhoods.apps.NeighborhoodsConfig",
     "martyrs.apps.MartyrsConfig",
     "exhibition.apps.ExhibitionConfig",
+    "guests.apps.GuestsConfig",
+    "followup.apps.FollowupConfig",
 ]
 
 MIDDLEWARE = [
@@ -116,7 +122,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://moqdad")}
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIME_RESOLUTION = 60
-PAGE_CACHE_CONTENT_APPS = ["neighborhoods", "martyrs", "exhibition"]
+PAGE_CACHE_CONTENT_APPS = PROJECT_APPS
 PAGE_CACHE_EDITION_MODEL = "exhibition.Exhibition"
 # Visitors' submissions, shown on no public page: they must not empty the cache.
 PAGE_CACHE_IGNORED_MODELS = ["exhibition.ContactRequest", "martyrs.CorrectionSuggestion"]

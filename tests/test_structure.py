@@ -10,13 +10,12 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ("moqdad", "neighborhoods", "martyrs", "exhibition")
-# neighborhoods <- martyrs <- exhibition; moqdad is imported by the apps and imports none.
+# neighborhoods <- martyrs <- exhibition <- guests <- followup (settings.PROJECT_APPS);
+# moqdad is imported by the apps and imports none.
+APPS = ("moqdad", *settings.PROJECT_APPS)
 FORBIDDEN = {
-    "neighborhoods": {"martyrs", "exhibition"},
-    "martyrs": {"exhibition"},
-    "moqdad": {"neighborhoods", "martyrs", "exhibition"},
-}
+    app: set(settings.PROJECT_APPS[index + 1 :]) for index, app in enumerate(settings.PROJECT_APPS)
+} | {"moqdad": set(settings.PROJECT_APPS)}
 # The root URLconf is where the project meets its apps.
 ALLOWED_TO_IMPORT_APPS = {"moqdad/urls.py"}
 MAX_LINES = 600

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.db import models
@@ -36,7 +37,7 @@ from neighborhoods.tests.factories import (
 )
 
 PERSIAN_DIGIT_DATE = re.compile(r"[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2}")
-OUR_APPS = {"neighborhoods", "martyrs", "exhibition"}
+OUR_APPS = set(settings.PROJECT_APPS)
 
 
 def _booth_photo(superuser):

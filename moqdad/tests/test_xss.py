@@ -8,6 +8,7 @@ page and every HTML print page is fetched: the payload must appear escaped, neve
 import re
 
 import pytest
+from django.conf import settings
 from django.db import models
 
 from exhibition.models import BoothPhoto
@@ -21,7 +22,7 @@ from neighborhoods.tests.factories import (
     council_with_members,
 )
 
-APPS = {"neighborhoods", "martyrs", "exhibition"}
+APPS = set(settings.PROJECT_APPS)
 # No digits: Persian pages turn digits in text into Persian ones.
 PAYLOAD = "\"'><script>alert(document.domain)</script><img src=x onerror=alert(this)>"
 SHORT_PAYLOAD = "<b onclick=alert(this)>"
