@@ -7,6 +7,7 @@ for the booths `rows_for(user, ..., "print")` gives, neighborhood profiles likew
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 
 from django.db.models import Max
 from django.urls import reverse
@@ -48,6 +49,17 @@ def _latest(*moments):
     return max(known) if known else None
 
 
+# Later apps (guests, followup) add their documents: `register_print_groups(builder)` from
+# their AppConfig.ready(); `builder(user=..., exhibition=...)` returns the PrintGroups the user
+# may print, each entry checked as its view checks it.
+_LATER_GROUPS: list[Callable[..., list[PrintGroup]]] = []
+
+
+def register_print_groups(builder: Callable[..., list[PrintGroup]]) -> None:
+    if builder not in _LATER_GROUPS:
+        _LATER_GROUPS.append(builder)
+
+
 def print_catalogue(*, user, exhibition: Exhibition) -> list[PrintGroup]:
     groups = []
     if rules.user_can(user, "print", exhibition):
@@ -71,6 +83,8 @@ def print_catalogue(*, user, exhibition: Exhibition) -> list[PrintGroup]:
     ]
     if profiles:
         groups.append(PrintGroup("profiles", _("Neighborhood profiles"), profiles))
+    for builder in _LATER_GROUPS:
+        groups.extend(builder(user=user, exhibition=exhibition))
     return groups
 
 

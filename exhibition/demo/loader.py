@@ -16,6 +16,16 @@ from exhibition.models import Booth, Exhibition, ScheduleItem, Section, StrataBa
 from martyrs.models import Martyr
 from neighborhoods.models import Agency, Neighborhood, ProgrammePhase
 
+# Later apps (guests, followup) add their part of the demo: `register_demo_part(add, delete)`
+# from their AppConfig.ready(). `add(demo)` runs after this app's parts, in registration
+# order; `delete()` runs before this app's data is removed, in reverse order.
+_LATER_PARTS: list[tuple[Callable[[DemoSet], None], Callable[[], None]]] = []
+
+
+def register_demo_part(add: Callable[[DemoSet], None], delete: Callable[[], None]) -> None:
+    if (add, delete) not in _LATER_PARTS:
+        _LATER_PARTS.append((add, delete))
+
 
 def load_demo_data(
     *,
@@ -40,11 +50,15 @@ def load_demo_data(
         exhibition.add_booths(demo)
         exhibition.add_contact_requests(demo)
         exhibition.add_schedule(demo)
+        for add, _delete in _LATER_PARTS:
+            add(demo)
     return demo.counts
 
 
 def delete_demo_data() -> None:
     """Remove every synthetic record and what hangs from it; real records stay untouched."""
+    for _add, delete in reversed(_LATER_PARTS):
+        delete()
     delete_with_history(ScheduleItem.objects.filter(is_synthetic=True))
     delete_with_history(Booth.objects.filter(is_synthetic=True))
     delete_with_history(Martyr.objects.filter(is_synthetic=True))
