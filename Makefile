@@ -24,7 +24,10 @@ data:
 	$(PY) manage.py load_demo_data $(DEMO_ARGS)
 	HOST=$(HOST) $(PY) manage.py create_demo_accounts --demo
 
+# The task worker (invitations, reminders) runs beside the development server and stops with it.
 run: setup data
+	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=on $(PY) manage.py runserver $(HOST)
 
 test: install

@@ -30,6 +30,11 @@ def pytest_configure(config):
             cache["LOCATION"] = f"{base}/{db + number}"
     # A password hash costs about half a second by design; tests make many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run at once, in the test; text messages go to moqdad.sms.outbox.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }
+    settings.SMS_BACKEND = "moqdad.sms.LocmemBackend"
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +44,13 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    from moqdad import sms
+
+    sms.outbox.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -51,7 +51,8 @@ class MoqdadConfig(AppConfig):
         # admin modules now (the admin app would do it next) and replace those.
         from django.contrib import admin
 
-        from moqdad import accounts_admin
+        from moqdad import accounts_admin, delivery_admin
 
         admin.autodiscover()
         accounts_admin.register(admin.site)
+        delivery_admin.register(admin.site)

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "neighborhoods.apps.NeighborhoodsConfig",
     "martyrs.apps.MartyrsConfig",
     "exhibition.apps.ExhibitionConfig",
@@ -240,6 +242,20 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # (smtp+tls://user:password@smtp.example.org:587); the console by default.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# Text messages (moqdad/sms.py): the console by default; a gateway's backend by configuration.
+SMS_BACKEND = env.str("SMS_BACKEND", default="moqdad.sms.ConsoleBackend")
+
+# Background tasks (django-tasks): the database backend, run by `manage.py db_worker` (`make run`
+# starts one; deploy/ has its systemd unit). TASKS_BACKEND=immediate runs each task at once, in
+# the request (tests, or a development machine without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env.str("TASKS_BACKEND", default="database")]
+    }
+}
 # A reset link works once, and for three hours (Django's default is three days).
 PASSWORD_RESET_TIMEOUT = 3 * 60 * 60
 

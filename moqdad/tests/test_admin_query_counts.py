@@ -22,6 +22,7 @@ from martyrs.tests.factories import (
     MartyrFactory,
     VeteranTallyFactory,
 )
+from moqdad.models import Delivery
 from neighborhoods.models import ProgrammePhase, StaffProfile
 from neighborhoods.tests.factories import (
     ActionPlanFactory,
@@ -99,6 +100,10 @@ def access(model):
     return make
 
 
+def delivery():
+    return Delivery.objects.create(channel="sms", recipient="09120000000", body="x")
+
+
 # (model, how to make one row, queries for the changelist whatever the row count)
 CHANGELISTS = [
     ("auth.user", user, 8),
@@ -115,6 +120,7 @@ CHANGELISTS = [
         access(AccessFailureLog),
         8,
     ),  # no Gregorian date hierarchy (two queries fewer)
+    ("moqdad.delivery", delivery, 8),
     ("neighborhoods.agency", AgencyFactory, 7),
     ("neighborhoods.programmephase", phase, 8),
     ("neighborhoods.neighborhood", NeighborhoodFactory, 9),

@@ -16,6 +16,7 @@ from exhibition.tests.factories import (
     StrataBaseFactory,
 )
 from martyrs.tests.factories import CorrectionSuggestionFactory, MartyrFactory, VeteranTallyFactory
+from moqdad.models import Delivery
 from moqdad.publishing import PublicationStatus
 from moqdad.role_groups import sync_role_groups
 from moqdad.roles import GROUP_NAMES, Role
@@ -123,6 +124,9 @@ def world(db, edition, django_user_model):
             get_data="",
             post_data="",
             http_accept="*/*",
+        ),
+        "moqdad.delivery": Delivery.objects.create(
+            channel=Delivery.Channel.SMS, recipient="09120000000", body="دعوت", kind="test"
         ),
         "axes.accesslog": AccessLog.objects.create(
             username="someone",

@@ -58,6 +58,7 @@ EXPECTED = {
     "axes.accessattempt": {ORG: "VDH", AUD: "VH"},
     "axes.accesslog": {ORG: "VH", AUD: "VH"},
     "axes.accessfailurelog": {ORG: "VH", AUD: "VH"},
+    "moqdad.delivery": {ORG: "VH", AUD: "VH"},
 }
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
