@@ -1,4 +1,4 @@
-"""QR codes that point to a booth's public page, for its sign and its page."""
+"""QR codes of addresses: a booth's public page (its sign and its page), an invitation's link."""
 
 import hashlib
 import io
@@ -25,8 +25,25 @@ def booth_public_url(booth, request=None) -> str:
     return absolute_url(path, request)
 
 
+def url_qr_code(url: str) -> segno.QRCode:
+    return segno.make(url, error=QR_ERROR_LEVEL, micro=False)
+
+
+def url_qr_svg(url: str, *, svgclass: str = "qr") -> str:
+    """An inline SVG QR code of `url`, scalable (sized by CSS through its viewBox)."""
+    return url_qr_code(url).svg_inline(
+        omitsize=True, border=2, svgclass=svgclass, dark="#000", light="#fff"
+    )
+
+
+def url_qr_png(url: str, *, scale: int = PNG_SCALE) -> bytes:
+    out = io.BytesIO()
+    url_qr_code(url).save(out, kind="png", scale=scale, border=4)
+    return out.getvalue()
+
+
 def booth_qr_code(booth, request=None) -> segno.QRCode:
-    return segno.make(booth_public_url(booth, request), error=QR_ERROR_LEVEL, micro=False)
+    return url_qr_code(booth_public_url(booth, request))
 
 
 def _cache_key(url: str, kind: str) -> str:
@@ -52,6 +69,4 @@ def booth_qr(booth, kind: str, request=None) -> bytes:
 
 def booth_qr_svg(booth, *, request=None, svgclass: str = "qr") -> str:
     """An inline SVG QR code (scalable: sized by CSS through its viewBox) of the booth's page."""
-    return booth_qr_code(booth, request).svg_inline(
-        omitsize=True, border=2, svgclass=svgclass, dark="#000", light="#fff"
-    )
+    return url_qr_svg(booth_public_url(booth, request), svgclass=svgclass)

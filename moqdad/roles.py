@@ -1,4 +1,4 @@
-"""The six roles, the Django groups that carry them, and which model permissions each holds.
+"""The seven roles, the Django groups that carry them, and which model permissions each holds.
 
 A role is a Django group with a fixed Persian name. What a role may do to a model is declared
 with the model's rule in `<app>/rules.py` (v view, a add, c change, d delete); `moqdad.role_groups`
@@ -22,6 +22,8 @@ class Role(models.TextChoices):
     BOOTH_HOLDER = "booth_holder", _("Booth holder")
     REVIEWER = "reviewer", _("Reviewer")
     AUDITOR = "auditor", _("Auditor")
+    # Checks guests in at the door (guests/), nothing else.
+    DOOR_STAFF = "door_staff", _("Door staff")
 
 
 # Group names are data (what the admin shows and what the code looks up), not interface text.
@@ -32,6 +34,7 @@ GROUP_NAMES = {
     Role.BOOTH_HOLDER: "غرفه‌دار",
     Role.REVIEWER: "بازبین محتوا",
     Role.AUDITOR: "ناظر (فقط خواندن)",
+    Role.DOOR_STAFF: "کارکنان در ورودی",
 }
 ROLE_BY_GROUP_NAME = {name: role for role, name in GROUP_NAMES.items()}
 

@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("neighborhoods/", include("neighborhoods.urls")),
     path("martyrs/", include("martyrs.urls")),
+    path("", include("guests.urls")),
     path("", include("exhibition.urls")),
     prefix_default_language=False,
 )

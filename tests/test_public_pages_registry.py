@@ -9,6 +9,10 @@ from moqdad.tests.test_fuzz_public_urls import url_routes
 # project's own endpoints (probe, icon, language switch, sitemap, robots).
 NOT_PAGES = {"martyrs:correction", "healthz", "favicon", "set_language", "sitemap", "robots_txt"}
 STAFF_PREFIX = "print/"
+# guests (#15): a guest's invitation page is public but personal (its token is the only key):
+# never cached, indexed or in the sitemap; the door page and its endpoints are staff only.
+NOT_PAGES |= {"guests:rsvp", "guests:rsvp_card", "guests:rsvp_ics"}
+STAFF_PREFIX = (STAFF_PREFIX, "door/")
 
 
 def test_every_public_url_is_a_registered_page_type():

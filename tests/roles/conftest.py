@@ -7,6 +7,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
+from django.utils import timezone
 
 from exhibition.tests.factories import (
     BoothFactory,
@@ -15,6 +16,8 @@ from exhibition.tests.factories import (
     ScheduleItemFactory,
     StrataBaseFactory,
 )
+from guests.models import CheckIn, OfficialVisit, Scan, VisitStop
+from guests.tests.factories import GuestFactory, InvitationFactory, VisitSlotFactory
 from martyrs.tests.factories import CorrectionSuggestionFactory, MartyrFactory, VeteranTallyFactory
 from moqdad.models import Delivery
 from moqdad.publishing import PublicationStatus
@@ -79,10 +82,49 @@ def _owner_records(suffix, edition):
         "exhibition.contactrequest": ContactRequestFactory(booth=booth),
         "exhibition.stratabase": StrataBaseFactory(status=DRAFT),
     }
+    records.update(_guests_records(suffix, edition, agency, booth))
     records["social_harm"] = ProfileIndicatorFactory(
         neighborhood=neighborhood, kind=ProfileIndicator.Kind.SOCIAL_HARM, title="اعتیاد", value=7
     )
     return records
+
+
+# guests (#15): a guest of the owner's agency, its invitation, an official visit whose route
+# stops at the owner's booth, a check-in and its scan.
+def _guests_records(suffix, edition, agency, booth):
+    guest = GuestFactory(agency=agency, name=f"مهمان {suffix}")
+    invitation = InvitationFactory(exhibition=edition, guest=guest)
+    visit = OfficialVisit.objects.create(
+        exhibition=edition,
+        invitation=invitation,
+        title=f"بازدید {suffix}",
+        day=edition.start_date,
+        arrives_at="18:30",
+    )
+    check_in = CheckIn.objects.create(
+        exhibition=edition,
+        invitation=invitation,
+        guest=guest,
+        day=edition.start_date,
+        at=timezone.now(),
+        door="در اصلی",
+    )
+    return {
+        "guests.guest": guest,
+        "guests.invitation": invitation,
+        "guests.officialvisit": visit,
+        "guests.visitstop": VisitStop.objects.create(visit=visit, booth=booth, at="18:40"),
+        "guests.checkin": check_in,
+        "guests.scan": Scan.objects.create(
+            exhibition=edition,
+            nonce=f"world-scan-{suffix}-{guest.pk}",
+            method=Scan.Method.CAMERA,
+            outcome=Scan.Outcome.WELCOME,
+            invitation=invitation,
+            guest=guest,
+            scanned_at=check_in.at,
+        ),
+    }
 
 
 @pytest.fixture
@@ -101,6 +143,8 @@ def world(db, edition, django_user_model):
         Role.BOOTH_HOLDER: make_account(django_user_model, "holder_a", Role.BOOTH_HOLDER),
         Role.REVIEWER: make_account(django_user_model, "reviewer", Role.REVIEWER),
         Role.AUDITOR: make_account(django_user_model, "auditor", Role.AUDITOR),
+        # guests (#15)
+        Role.DOOR_STAFF: make_account(django_user_model, "door", Role.DOOR_STAFF),
     }
     StaffProfile.objects.create(user=accounts[Role.AGENCY_STAFF], agency=a["neighborhoods.agency"])
     a["neighborhoods.neighborhood"].managers.add(accounts[Role.NEIGHBORHOOD_MANAGER])
@@ -145,6 +189,8 @@ def world(db, edition, django_user_model):
         ),
     }
     shared["neighborhoods.programmephase"] = ProgrammePhase.objects.first()
+    # guests (#15)
+    shared["guests.visitslot"] = VisitSlotFactory(exhibition=edition)
     a["auth.user"] = other_staff
     b["auth.user"] = other_staff
     return SimpleNamespace(a=a, b=b, shared=shared, accounts=accounts)

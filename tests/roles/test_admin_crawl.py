@@ -22,6 +22,7 @@ ROLES = [
     Role.BOOTH_HOLDER,
     Role.REVIEWER,
     Role.AUDITOR,
+    Role.DOOR_STAFF,  # guests (#15)
     SUPERUSER,
 ]
 

@@ -13,15 +13,16 @@ from django.urls import reverse
 from moqdad import rules
 from moqdad.roles import Role
 
-ORG, STAFF, MGR, HOLDER, REV, AUD = (
+ORG, STAFF, MGR, HOLDER, REV, AUD, DOOR = (
     Role.ORGANIZER,
     Role.AGENCY_STAFF,
     Role.NEIGHBORHOOD_MANAGER,
     Role.BOOTH_HOLDER,
     Role.REVIEWER,
     Role.AUDITOR,
+    Role.DOOR_STAFF,
 )
-ROLES = [ORG, STAFF, MGR, HOLDER, REV, AUD]
+ROLES = [ORG, STAFF, MGR, HOLDER, REV, AUD, DOOR]
 
 EXPECTED = {
     "neighborhoods.agency": {ORG: "VACDH", STAFF: "vh", REV: "VH", AUD: "VH"},
@@ -59,6 +60,16 @@ EXPECTED = {
     "axes.accesslog": {ORG: "VH", AUD: "VH"},
     "axes.accessfailurelog": {ORG: "VH", AUD: "VH"},
     "moqdad.delivery": {ORG: "VH", AUD: "VH"},
+    # guests (#15): the guest list is the organizers' and the inviting agency's; door staff
+    # check in at the door page only (no admin); check-ins and scans are never added or
+    # changed in the admin (an organizer's delete of a check-in is an undo).
+    "guests.guest": {ORG: "VACDH", STAFF: "vacdh"},
+    "guests.invitation": {ORG: "VACDH", STAFF: "vacdh"},
+    "guests.visitslot": {ORG: "VACDH", STAFF: "VH"},
+    "guests.officialvisit": {ORG: "VACDH", STAFF: "vh"},
+    "guests.visitstop": {ORG: "VACDH", STAFF: "vh", MGR: "vh", HOLDER: "vh"},
+    "guests.checkin": {ORG: "VDH", STAFF: "vh"},
+    "guests.scan": {ORG: "VH"},
 }
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
