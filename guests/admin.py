@@ -14,7 +14,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from exhibition.admin import CurrentEditionAdminMixin
@@ -129,8 +129,14 @@ class InvitationAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
     list_select_related = ["guest", "slot", "exhibition"]
     autocomplete_fields = ["guest", "head"]
     inlines = [MemberInline]
-    actions = ["print_cards", "revoke"]
-    readonly_fields = ["short_code_display", "links", "answered_at", "answered_by"]
+    actions = ["print_cards", "send_by_email", "send_by_sms", "remind", "revoke"]
+    readonly_fields = [
+        "short_code_display",
+        "links",
+        "answered_at",
+        "answered_by",
+        "deliveries",
+    ]
     fieldsets = [
         (None, {"fields": ["exhibition", "guest", "head", "max_party_size"]}),
         (_("Days"), {"fields": ["first_day", "last_day", "rsvp_deadline"]}),
@@ -153,6 +159,7 @@ class InvitationAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
             },
         ),
         (_("Card"), {"fields": ["short_code_display", "links", "is_synthetic"]}),
+        (_("Messages sent"), {"fields": ["deliveries"]}),
     ]
 
     def get_changeform_initial_data(self, request):
@@ -186,6 +193,54 @@ class InvitationAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
             invitation_url(obj),
             _("The guest's page"),
         )
+
+    @admin.display(description=_("messages"))
+    def deliveries(self, obj):
+        # Imported here: importing a task at start-up fixes the task backend before the
+        # settings (tests' immediate backend) are final.
+        from guests.services.messages import REMINDER
+        from moqdad.messaging import deliveries_for
+
+        if obj.pk is None:
+            return "-"
+        rows = [
+            (
+                jalali.format_datetime(d.created_at),
+                d.get_channel_display(),
+                d.get_status_display(),
+                _("reminder") if d.kind == REMINDER else _("invitation"),
+                d.error,
+            )
+            for d in deliveries_for(obj)[:20]
+        ]
+        if not rows:
+            return _("Nothing sent yet.")
+        return format_html_join(
+            "", '<div>{} · {} · {} · {} <span class="errornote">{}</span></div>', rows
+        )
+
+    def _enqueue(self, request, queryset, name, *args):
+        from guests import tasks
+
+        ids = list(queryset.values_list("pk", flat=True))
+        getattr(tasks, name).enqueue(ids, *args)
+        self.message_user(
+            request,
+            _("%(count)s invitations are being sent in the background; see each one's messages.")
+            % {"count": display_number(len(ids))},
+        )
+
+    @admin.action(description=_("Send the selected invitations by e-mail (with the card)"))
+    def send_by_email(self, request, queryset):
+        self._enqueue(request, queryset, "send_invitations", "email")
+
+    @admin.action(description=_("Send the selected invitations by text message"))
+    def send_by_sms(self, request, queryset):
+        self._enqueue(request, queryset, "send_invitations", "sms")
+
+    @admin.action(description=_("Remind those of the selected who have not answered"))
+    def remind(self, request, queryset):
+        self._enqueue(request, queryset.filter(status=Invitation.Status.PENDING), "remind_pending")
 
     @admin.action(description=_("Print the cards of the selected invitations"))
     def print_cards(self, request, queryset):
