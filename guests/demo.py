@@ -6,13 +6,16 @@ routes, and a few check-ins and scans on the first day, a failed one among them.
 import datetime
 import uuid
 
+from django.db.models import Q
+
 from exhibition.demo import vocabulary as words
-from exhibition.demo.common import TEHRAN, DemoSet, delete_with_history
+from exhibition.demo.common import TEHRAN, DemoSet
 from guests.models import CheckIn, Guest, Invitation, OfficialVisit, Scan, VisitSlot, VisitStop
 from moqdad.persian import to_persian_digits
 
 DEMO_MARK = "نمایشی"
 GUESTS = 36
+DEMO_DEVICE = "phone-demo"
 CATEGORIES = list(Guest.Category)
 
 
@@ -183,7 +186,7 @@ def _add_check_ins(demo: DemoSet, invitations) -> None:
             day=day,
             at=at,
             door="در اصلی",
-            device="phone-demo",
+            device=DEMO_DEVICE,
         )
         scans.append(
             Scan(
@@ -195,7 +198,7 @@ def _add_check_ins(demo: DemoSet, invitations) -> None:
                 invitation=invitation,
                 guest=invitation.guest,
                 door="در اصلی",
-                device="phone-demo",
+                device=DEMO_DEVICE,
                 scanned_at=at,
             )
         )
@@ -207,7 +210,7 @@ def _add_check_ins(demo: DemoSet, invitations) -> None:
             method=Scan.Method.TYPED,
             outcome=Scan.Outcome.FORGED,
             door="در اصلی",
-            device="phone-demo",
+            device=DEMO_DEVICE,
             scanned_at=datetime.datetime.combine(day, opens, tzinfo=TEHRAN),
         )
     )
@@ -215,11 +218,27 @@ def _add_check_ins(demo: DemoSet, invitations) -> None:
     demo.count("check-ins", scans[:-1])
 
 
+def _delete(model, queryset) -> None:
+    """Delete the rows and every history row of them (a demo row leaves no trace).
+
+    Not exhibition.demo.common.delete_with_history: it follows cascades, and an invitation's
+    delegation members (a foreign key to itself) would send it round forever."""
+    keys = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        model._base_manager.filter(pk__in=chunk).delete()
+        model.history.model._base_manager.filter(id__in=chunk).delete()
+
+
 def delete_guests() -> None:
-    demo_guests = Guest.objects.filter(is_synthetic=True)
-    Scan.objects.filter(guest__in=demo_guests).delete()
-    Scan.objects.filter(device="phone-demo").delete()
-    delete_with_history(OfficialVisit.objects.filter(is_synthetic=True))
-    delete_with_history(Invitation.objects.filter(guest__in=demo_guests))
-    delete_with_history(demo_guests)
-    delete_with_history(VisitSlot.objects.filter(is_synthetic=True))
+    guests = Guest.objects.filter(is_synthetic=True)
+    invitations = Invitation.objects.filter(Q(is_synthetic=True) | Q(guest__in=guests))
+    _delete(Scan, Scan.objects.filter(Q(guest__in=guests) | Q(device=DEMO_DEVICE)))
+    _delete(CheckIn, CheckIn.objects.filter(invitation__in=invitations))
+    stops = VisitStop.objects.filter(visit__is_synthetic=True)
+    _delete(VisitStop, stops)
+    _delete(OfficialVisit, OfficialVisit.objects.filter(is_synthetic=True))
+    invitations.update(head=None, substitute_for=None)
+    _delete(Invitation, invitations)
+    _delete(Guest, guests)
+    _delete(VisitSlot, VisitSlot.objects.filter(is_synthetic=True))
