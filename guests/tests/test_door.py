@@ -270,3 +270,12 @@ def test_service_check_in_twice_from_two_nonces_keeps_one(invitation, live_editi
     ]
 
     assert [a.outcome for a in answers] == ["welcome", "already"]
+
+
+def test_the_door_page_may_use_the_camera_and_holds_the_card_key(client, door_user, live_edition):
+    client.force_login(door_user)
+
+    response = client.get(reverse("guests:door"))
+
+    assert "camera=(self)" in response["Permissions-Policy"]
+    assert f'data-door-key="{codes.door_key().hex()}"' in response.content.decode()

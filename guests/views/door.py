@@ -23,6 +23,7 @@ from guests import codes, selectors, services
 from guests.forms import WalkInForm
 from guests.models import CheckIn, Invitation, Scan
 from moqdad import rules
+from moqdad.request_hygiene import PERMISSIONS_POLICY
 
 MAX_SYNC = 500
 _METHODS = {choice.value for choice in Scan.Method}
@@ -84,7 +85,10 @@ def door(request):
         "walk_in_form": WalkInForm(),
         "can_undo": rules.user_can(request.user, "delete", CheckIn),
     }
-    return render(request, "guests/door.html", context)
+    response = render(request, "guests/door.html", context)
+    # The site denies the camera to every page (moqdad.request_hygiene); this one scans cards.
+    response["Permissions-Policy"] = PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
+    return response
 
 
 def _scan(request, data: dict, *, offline: bool) -> dict:

@@ -3,7 +3,7 @@
 A wrong token, a forged one, a revoked invitation and one of an edition that is over all get
 the same answer (the same page, status and headers): the page tells nothing about which
 tokens exist. Every answer is private (never in the page cache or a shared cache), not
-indexed, sends no referrer, and is rate limited per visitor address. The page shows only what
+indexed, sends no referrer to other sites, and is rate limited per visitor address. The page shows only what
 the organizers wrote on the card and what the guest typed: no phone, no e-mail.
 """
 
@@ -25,7 +25,9 @@ RSVP_LIMIT, RSVP_WINDOW = 60, 10 * 60
 def _private(response):
     patch_cache_control(response, private=True, no_store=True, max_age=0)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": the browser would then send "Origin: null" with the form, which the
+    # CSRF check refuses. Same-origin keeps the token off every other site all the same.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
