@@ -170,3 +170,39 @@ def test_door_staff_check_a_guest_in_by_showing_the_card_to_the_camera(
         watch.assert_clean()
     finally:
         browser.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_offline_door_refuses_a_forged_card_queues_a_genuine_one_and_syncs_it_once(
+    page, live_server, django_user_model
+):
+    from guests import codes
+    from guests.models import CheckIn, Scan
+    from guests.tests.factories import InvitationFactory
+
+    edition, _today = _edition_running_today()
+    invitation = InvitationFactory(exhibition=edition, guest__name="دکتر نرگس کاظمی")
+    _door_staff(django_user_model)
+    page.set_viewport_size(PHONE)
+    _login(page, live_server.url)
+    page.goto(live_server.url + "/door/")
+    forged = invitation.short_code[:6] + ("0000" if invitation.short_code[6:] != "0000" else "1111")
+
+    page.context.set_offline(True)
+    page.locator("#door-code").fill(forged)
+    page.locator("#door-code").press("Enter")
+    page.locator("#door-result[data-outcome=forged]").wait_for()
+    page.locator("#door-code").fill(codes.display_short_code(invitation.short_code))
+    page.locator("#door-code").press("Enter")
+    page.locator("#door-result[data-outcome=queued]").wait_for()
+    assert page.locator("#door-queued").inner_text() == "۲"
+    assert CheckIn.objects.count() == 0
+
+    page.context.set_offline(False)
+    page.locator("#door-queued", has_text="۰").wait_for()
+
+    assert CheckIn.objects.get().guest == invitation.guest
+    assert sorted(Scan.objects.values_list("outcome", "was_offline")) == [
+        ("forged", True),
+        ("welcome", True),
+    ]
