@@ -19,6 +19,7 @@ from exhibition.tests.factories import (
     ScheduleItemFactory,
     StrataBaseFactory,
 )
+from guests.tests import factories as guest_factories
 from martyrs.tests.factories import (
     CorrectionSuggestionFactory,
     MartyrFactory,
@@ -79,6 +80,16 @@ def _instance(model, superuser):
         "neighborhoods.staffprofile": lambda: _staff_profile(superuser),
         "auth.user": lambda: superuser,
         "auth.group": lambda: Group.objects.create(name="گروه"),
+        # guests (#15)
+        "guests.guest": guest_factories.GuestFactory,
+        "guests.invitation": lambda: guest_factories.InvitationFactory(
+            chosen_day=datetime.date(2022, 11, 1)
+        ),
+        "guests.visitslot": guest_factories.VisitSlotFactory,
+        "guests.officialvisit": guest_factories.official_visit,
+        "guests.visitstop": guest_factories.visit_stop,
+        "guests.checkin": guest_factories.check_in,
+        "guests.scan": guest_factories.scan,
     }
     maker = makers.get(model._meta.label_lower)
     return maker() if maker else None

@@ -17,6 +17,7 @@ from exhibition.tests.factories import (
     StrataBaseFactory,
     edition_1401,
 )
+from guests.tests import factories as guest_factories
 from martyrs.tests.factories import (
     CorrectionSuggestionFactory,
     MartyrFactory,
@@ -143,6 +144,14 @@ CHANGELISTS = [
     ("exhibition.boothholder", BoothHolderFactory, 8),
     ("exhibition.scheduleitem", ScheduleItemFactory, 10),
     ("exhibition.contactrequest", ContactRequestFactory, 8),
+    # guests (#15)
+    ("guests.guest", guest_factories.GuestFactory, 8),
+    ("guests.invitation", guest_factories.InvitationFactory, 10),
+    ("guests.visitslot", guest_factories.VisitSlotFactory, 9),
+    ("guests.officialvisit", guest_factories.official_visit, 9),
+    ("guests.visitstop", guest_factories.visit_stop, 8),
+    ("guests.checkin", guest_factories.check_in, 10),
+    ("guests.scan", guest_factories.scan, 8),
 ]
 
 
