@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test.signals import setting_changed
 from django.utils import translation
 
 
@@ -35,6 +36,9 @@ def pytest_configure(config):
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }
     settings.SMS_BACKEND = "moqdad.sms.LocmemBackend"
+    # Django is set up already (an app's admin may have imported a task and so built the
+    # configured backend): django-tasks forgets its backends when told the setting changed.
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
 
 
 @pytest.fixture(autouse=True)
