@@ -6,6 +6,7 @@ folder, DEBUG off unless asked for, local-memory cache.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +115,22 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is checked before a request reuses it: after a database restart the first
+# request gets a new connection instead of an error.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A slow answer must not hold a gunicorn thread until the worker is killed (30 s): PostgreSQL
+    # cancels any statement after DATABASE_STATEMENT_TIMEOUT seconds (0: never, for a long
+    # migration or backup) and the visitor gets the Persian 503 page (moqdad/outage.py). An
+    # unreachable server is given up after DATABASE_CONNECT_TIMEOUT seconds.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _statement_timeout_ms = round(env.float("DATABASE_STATEMENT_TIMEOUT", default=15) * 1000)
+    _options["options"] = " ".join(
+        part
+        for part in (_options.get("options", ""), f"-c statement_timeout={_statement_timeout_ms}")
+        if part
+    )
+    _options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-environ maps redis:// to Django's own RedisCache (django.core.cache.backends.redis).
@@ -167,12 +184,25 @@ if MEDIA_S3_BUCKET:
             "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
             "access_key": env.str("MEDIA_S3_ACCESS_KEY", default=""),
             "secret_key": env.str("MEDIA_S3_SECRET_KEY", default=""),
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
             "custom_domain": env.str("MEDIA_S3_CUSTOM_DOMAIN", default="") or None,
+            "url_protocol": env.str("MEDIA_S3_URL_PROTOCOL", default="https:"),
             "querystring_auth": False,
             "file_overwrite": False,
             "object_parameters": {"CacheControl": "public, max-age=31536000"},
         },
     }
+# Where media are linked from when that is another host (the bucket, a media domain): the
+# Content-Security-Policy must let pages show images from there.
+MEDIA_ORIGIN = ""
+if MEDIA_S3_BUCKET and STORAGES["default"]["OPTIONS"]["custom_domain"]:
+    _media_host = STORAGES["default"]["OPTIONS"]["custom_domain"].split("/")[0]
+    MEDIA_ORIGIN = f"{STORAGES['default']['OPTIONS']['url_protocol']}//{_media_host}"
+elif MEDIA_S3_BUCKET and STORAGES["default"]["OPTIONS"]["endpoint_url"]:
+    _media_url = urlsplit(STORAGES["default"]["OPTIONS"]["endpoint_url"])
+    MEDIA_ORIGIN = f"{_media_url.scheme}://{_media_url.netloc}"
+elif urlsplit(MEDIA_URL).netloc:
+    MEDIA_ORIGIN = f"{urlsplit(MEDIA_URL).scheme or 'https'}://{urlsplit(MEDIA_URL).netloc}"
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Image intake limits (moqdad.images).
@@ -181,7 +211,10 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMAGE_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# Sessions expire; staff must log in again after a working day.
+# Sessions (only staff have one: visitors' pages are cached without) live in the database, so
+# every app server knows them and a log-in survives a Redis outage; a session costs one
+# primary-key read per staff request. They expire; staff must log in again after a working day.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -207,7 +240,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -12,6 +12,9 @@ from moqdad import health
 from moqdad.password_reset import ThrottledPasswordResetView
 from moqdad.sitemaps import public_sitemaps
 
+# A database or Redis outage is a Persian 503 with Retry-After, any other error the 500 page.
+handler500 = "moqdad.outage.server_error"
+
 admin.site.site_header = admin.site.site_title = "مقداد"
 admin.site.index_title = "مدیریت نمایشگاه مقداد"
 

@@ -29,4 +29,14 @@ def test_health_is_unavailable_when_database_is_down(client, db):
         response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": False}
+    assert response.json() == {"status": "error", "database": False, "cache": True}
+
+
+def test_health_is_unavailable_when_the_cache_is_down(client, db):
+    with mock.patch(
+        "django.core.cache.cache.set", side_effect=ConnectionError("Connection refused")
+    ):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": True, "cache": False}

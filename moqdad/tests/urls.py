@@ -7,12 +7,15 @@ tests, and media serving as `DEBUG` mounts it for the media-header tests.
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
+from redis.exceptions import ConnectionError as RedisConnectionError
 
+from moqdad.urls import handler500  # noqa: F401 (the site's error handler, here too)
 from moqdad.urls import urlpatterns as site_urlpatterns
 
 SECRET_IN_EXCEPTION = "token-0912-555-0101-private"
@@ -42,6 +45,14 @@ def fail_with_server_error(request):
     raise RuntimeError(SECRET_IN_EXCEPTION)
 
 
+def fail_with_statement_timeout(request):
+    raise OperationalError(f"canceling statement due to statement timeout {SECRET_IN_EXCEPTION}")
+
+
+def fail_with_redis_down(request):
+    raise RedisConnectionError(f"Error 111 connecting to 127.0.0.1:6379. {SECRET_IN_EXCEPTION}")
+
+
 def fail_with_permission_denied(request):
     raise PermissionDenied(SECRET_IN_EXCEPTION)
 
@@ -66,6 +77,8 @@ pages = (
 urlpatterns = [
     path("pages/", include(pages)),
     path("test-errors/500/", fail_with_server_error),
+    path("test-errors/503/database/", fail_with_statement_timeout),
+    path("test-errors/503/redis/", fail_with_redis_down),
     path("test-errors/403/", fail_with_permission_denied),
     path("test-errors/400/", fail_with_bad_request),
     path("media/<path:name>", serve_media),
