@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install data test test-all browser lint bench page-checks messages clean audit
+.PHONY: run setup install data test test-all browser cluster lint bench page-checks messages clean audit
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ test: install
 browser: install
 	$(PY) manage.py translations compile
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# nginx in front of two gunicorn app servers on one PostgreSQL database, Redis and an S3 server
+# (moto), all started by the test (tests/cluster/); needs nginx, redis-server and PostgreSQL.
+cluster: install
+	$(PY) manage.py translations compile
+	$(BIN)/pytest -m cluster -s tests/cluster $(PYTEST_ARGS)
 
 lint: install
 	$(PY) manage.py translations compile

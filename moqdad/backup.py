@@ -80,9 +80,12 @@ def _applied_migrations(database: str) -> dict[str, list[str]]:
 
 
 def _media_names(storage, folder: str = "") -> list[str]:
-    if folder == "" and not storage.exists(""):
+    # A bucket lists "" as its root; a media folder never created lists as missing. (A bucket
+    # has no "exists" for its root: django-storages would ask S3 for an object named "".)
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:
         return []
-    directories, files = storage.listdir(folder)
     names = [f"{folder}{name}" for name in files]
     for directory in directories:
         names += _media_names(storage, f"{folder}{directory}/")
