@@ -13,6 +13,7 @@ free at start, and everything started is stopped and the database dropped at the
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -30,6 +31,7 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+SITE = ROOT / "deploy" / "nginx" / "moqdad.conf"
 LOCATIONS = ROOT / "deploy" / "nginx" / "moqdad-locations.conf"
 BUCKET_POLICY = ROOT / "deploy" / "s3" / "media-bucket-policy.json"
 # The database server the cluster's database is made on (never the CI's `test` database).
@@ -178,25 +180,35 @@ class TcpProxy:
         self.listener.close()
 
 
+def _balanced_upstream(ports) -> str:
+    """deploy/nginx/moqdad.conf's upstream block, its servers replaced by the local ones."""
+    block = re.search(r"upstream moqdad_app \{(.*?)\n\}", SITE.read_text(), re.DOTALL)[1]
+    lines = [line.strip() for line in block.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
+    parameters = next(line for line in lines if line.startswith("server ")).split(None, 2)[2]
+    servers = [f"server 127.0.0.1:{port} {parameters}" for port in ports]
+    body = [*servers, *(line for line in lines if not line.startswith("server "))]
+    return "    upstream moqdad_app {\n" + "".join(f"        {line}\n" for line in body) + "    }\n"
+
+
 def nginx_config(*, directory: Path, port: int, pinned: dict[str, int], upstreams: dict) -> str:
     """An nginx.conf for an unprivileged nginx in `directory`: one balanced server on `port`
     (deploy/nginx/moqdad-locations.conf verbatim) and one per app server on `pinned[name]`
     (the same file, with the balanced upstream swapped for that server alone)."""
     locations = LOCATIONS.read_text()
-    blocks = []
-    # The upstream parameters of deploy/nginx/moqdad.conf.
-    servers = "".join(
-        f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n" for p in upstreams.values()
-    )
-    blocks.append(f"    upstream moqdad_app {{\n{servers}        keepalive 32;\n    }}\n")
+    blocks = [_balanced_upstream(upstreams.values())]
     for name, app_port in upstreams.items():
         blocks.append(
             f"    upstream moqdad_{name} {{\n        server 127.0.0.1:{app_port};\n"
-            "        keepalive 8;\n    }\n"
+            "        keepalive 8;\n        keepalive_timeout 4s;\n    }\n"
         )
     for name, listen in [("app", port), *pinned.items()]:
         included = directory / f"locations-{name}.conf"
-        included.write_text(locations.replace("http://moqdad_app;", f"http://moqdad_{name};"))
+        included.write_text(
+            locations.replace("http://moqdad_app;", f"http://moqdad_{name};").replace(
+                "/srv/moqdad/", f"{ROOT}/"
+            )
+        )
         blocks.append(
             f"    server {{\n        listen 127.0.0.1:{listen};\n"
             f"        include {included};\n    }}\n"

@@ -65,7 +65,10 @@ async def _visitor(number, base, pages, booth_path, stop, results):
             }
             try:
                 async with session.post(base + path, data=form, allow_redirects=False) as answer:
-                    await answer.read()
+                    body = await answer.text()
+                    if answer.status == 502:
+                        # nginx's own answer must be its Persian page.
+                        assert "موقتاً در دسترس نیست" in body, body[:300]
                     results.append(("POST", answer.status, marker, time.monotonic()))
             except (TimeoutError, aiohttp.ClientError):
                 results.append(("POST", 0, marker, time.monotonic()))
