@@ -6,17 +6,20 @@ deploy/moqdad.env.example) and Debian's nginx with deploy/nginx/moqdad-locations
 fresh PostgreSQL database reached through a TCP proxy the test can cut. Every check goes
 through nginx: the balanced port, or a port pinned to A or to B with the same locations.
 
-How it was checked that these tests can fail (each run by hand on this machine):
+How it was checked that these tests can fail (each run on this machine, with CLUSTER_APP_ENV
+giving every process of the cluster the setting; see harness.py):
 
-- `CACHE_URL=locmemcache://` for every process (page cache, rate limits in each process's
-  memory): test_change_published_on_a_is_visible_at_once_on_b fails (B serves its stale page)
-  and test_contact_rate_limit_counts_across_both fails (21 requests pass: each server counts
-  its own), as do the Redis-outage checks of /healthz.
-- media on the local disk (no `MEDIA_S3_BUCKET`): the upload test fails, the photo is not in
-  the bucket and B's page links /media/..., which nginx answers 404.
-- `DATABASE_STATEMENT_TIMEOUT=0`: the slow-database test fails (the page waits for the lock).
-- nginx without `proxy_next_upstream` retries (`proxy_next_upstream off`): the failover test in
-  test_failover.py counts failed GETs while A stops.
+- `CLUSTER_APP_ENV="CACHE_URL=locmemcache://moqdad"` (page cache and rate limits in each
+  process's memory): 3 failed. test_change_published_on_a_is_visible_at_once_on_b (B served
+  its stale page without the new name), test_contact_rate_limit_counts_across_both (all 21
+  requests passed: each server counted its own) and test_healthz_and_pages_while_redis_is_down
+  (/healthz said 200: the instances never needed Redis).
+- `CLUSTER_APP_ENV="MEDIA_S3_BUCKET="` (media on the local disk): 2 failed.
+  test_image_uploaded_through_a_is_in_the_bucket_and_shown_by_b (the photo and its variants
+  were not in the bucket) and the backup test (the bucket held nothing to restore).
+- `CLUSTER_APP_ENV="DATABASE_STATEMENT_TIMEOUT=0"`: the slow-database test failed, the page
+  waited for the lock until the client gave up after 30 s.
+- test_failover.py's docstring: nginx without retries.
 """
 
 import io
