@@ -46,6 +46,15 @@ def booth_path(cluster) -> str:
     return re.search(r'href="(/booths/[^"/]+/)"', page.text)[1]
 
 
+@pytest.fixture(scope="session")
+def connect_path(cluster, booth_path) -> str:
+    """Where the booth's connect form is: on the booth page, or on a page of its own it links."""
+    page = Browser().get(cluster.url(booth_path))
+    if 'name="subject"' in page.text:
+        return booth_path
+    return re.search(r'href="(/booths/[^"/]+/connect/)"', page.text)[1]
+
+
 def log_in(cluster: Cluster, via: str, *, source: str = "127.0.0.1") -> Browser:
     browser = Browser(source=source)
     url = cluster.url("/admin/login/?next=/admin/", via)

@@ -143,12 +143,12 @@ def test_session_made_on_a_is_valid_on_b(cluster):
     assert 'id="logout-form"' in page.text
 
 
-def test_contact_rate_limit_counts_across_both(cluster, booth_path):
+def test_contact_rate_limit_counts_across_both(cluster, connect_path):
     visitor = Browser(source="127.0.0.201")
     marker = f"rate-{secrets.token_hex(3)}"
 
     statuses = [
-        send_contact(visitor, cluster.url(booth_path, "ab"[n % 2]), marker).status
+        send_contact(visitor, cluster.url(connect_path, "ab"[n % 2]), marker).status
         for n in range(CONTACT_RATE_LIMIT + 1)
     ]
 

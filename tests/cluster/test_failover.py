@@ -32,7 +32,7 @@ BEFORE_STOP, TERM_TO_KILL, AFTER_KILL = 5.0, 2.0, 6.0
 POSTS_PER_VISITOR = 15
 
 
-async def _visitor(number, base, pages, booth_path, stop, results):
+async def _visitor(number, base, pages, connect_path, stop, results):
     connector = aiohttp.TCPConnector(local_addr=(f"127.0.1.{number + 1}", 0), limit=2)
     timeout = aiohttp.ClientTimeout(total=40)
     async with aiohttp.ClientSession(
@@ -41,7 +41,7 @@ async def _visitor(number, base, pages, booth_path, stop, results):
         step, posts = 0, 0
         while not stop.is_set():
             step += 1
-            path = booth_path if step % 4 == 0 else pages[step % len(pages)]
+            path = connect_path if step % 4 == 0 else pages[step % len(pages)]
             try:
                 async with session.get(base + path) as response:
                     text = await response.text()
@@ -49,7 +49,7 @@ async def _visitor(number, base, pages, booth_path, stop, results):
             except (TimeoutError, aiohttp.ClientError):
                 results.append(("GET", 0, None, time.monotonic()))
                 continue
-            if path != booth_path or posts >= POSTS_PER_VISITOR:
+            if path != connect_path or posts >= POSTS_PER_VISITOR:
                 continue
             token = CSRF_INPUT.search(text)
             if token is None:
@@ -75,11 +75,11 @@ async def _visitor(number, base, pages, booth_path, stop, results):
                 results.append(("POST", 0, marker, time.monotonic()))
 
 
-async def _load(cluster, booth_path) -> dict:
+async def _load(cluster, booth_path, connect_path) -> dict:
     stop, results, moments = asyncio.Event(), [], {}
-    pages = ["/", "/booths/", "/plan/", "/statistics/", "/about/", "/martyrs/"]
+    pages = ["/", booth_path, "/booths/", "/plan/", "/statistics/", "/about/", "/martyrs/"]
     visitors = [
-        asyncio.create_task(_visitor(n, cluster.url(""), pages, booth_path, stop, results))
+        asyncio.create_task(_visitor(n, cluster.url(""), pages, connect_path, stop, results))
         for n in range(VISITORS)
     ]
     await asyncio.sleep(BEFORE_STOP)
@@ -106,9 +106,9 @@ def _retried(cluster) -> int:
     return sum(1 for line in log.splitlines() if re.search(r'upstream="[^"]*, ', line))
 
 
-def test_stopping_a_under_load_loses_no_accepted_form(cluster, booth_path):
+def test_stopping_a_under_load_loses_no_accepted_form(cluster, booth_path, connect_path):
     started = time.monotonic()
-    run = asyncio.run(_load(cluster, booth_path))
+    run = asyncio.run(_load(cluster, booth_path, connect_path))
     results = run["results"]
 
     posts = [r for r in results if r[0] == "POST"]
