@@ -111,6 +111,25 @@ def test_image_uploaded_through_a_is_in_the_bucket_and_shown_by_b(
     print(f"\n[cluster] upload via A: {len(objects)} objects in the bucket, shown by B")
 
 
+def test_nginx_lets_through_what_the_app_refuses_in_persian(cluster, booth_path):
+    """The app's own limit (IMAGE_MAX_BYTES) answers with a Persian form error; nginx's
+    client_max_body_size only stops bodies no form can be."""
+    admin = log_in(cluster, "a")
+    url = cluster.url(f"/admin/exhibition/booth/{_booth_id(cluster, booth_path)}/change/", "a")
+    just_over = b"\xff\xd8" + b"\0" * settings.IMAGE_MAX_BYTES
+
+    by_the_app = admin.submit(
+        url, "booth_form", files={"photo": ("big.jpg", just_over, "image/jpeg")}
+    )
+    by_nginx = admin.submit(
+        url, "booth_form", files={"photo": ("huge.jpg", just_over * 2, "image/jpeg")}
+    )
+
+    assert by_the_app.status == 200
+    assert "حجم تصویر بیش از" in by_the_app.text
+    assert by_nginx.status == 413
+
+
 def test_change_published_on_a_is_visible_at_once_on_b(cluster, booth_path):
     visitor = Browser()
     before = [visitor.get(cluster.url(booth_path, "b")) for _ in range(2)]
