@@ -166,3 +166,16 @@ def test_the_invitation_page_is_rate_limited(client, invitation, monkeypatch):
     statuses = [client.get(_url(invitation)).status_code for _ in range(4)]
 
     assert statuses == [200, 200, 200, 429]
+
+
+def test_guessing_links_is_cut_short_but_the_guests_own_link_still_opens(
+    client, invitation, monkeypatch
+):
+    monkeypatch.setattr("guests.views.rsvp.MISS_LIMIT", 2)
+    guesses = [
+        client.get(reverse("guests:rsvp", kwargs={"token": codes.new_token()})).status_code
+        for _ in range(3)
+    ]
+
+    assert guesses == [404, 404, 429]
+    assert client.get(_url(invitation)).status_code == 200

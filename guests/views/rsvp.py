@@ -18,8 +18,9 @@ from guests.models import Invitation
 from moqdad import ratelimit
 from moqdad.client import client_address
 
-# Per visitor address: enough for a family sharing a connection, not for guessing.
-RSVP_LIMIT, RSVP_WINDOW = 60, 10 * 60
+# Per visitor address. Mobile networks put many phones behind one address, so the limit on
+# every request is generous; links that lead nowhere (a guesser's) have a tight one of their own.
+RSVP_LIMIT, MISS_LIMIT, RSVP_WINDOW = 300, 20, 10 * 60
 
 
 def _private(response):
@@ -31,14 +32,16 @@ def _private(response):
     return response
 
 
-def _limited(request) -> bool:
-    key = ratelimit.sender_key(client_address(request), purpose="rsvp")
+def _limited(request, purpose: str, limit: int) -> bool:
+    key = ratelimit.sender_key(client_address(request), purpose=purpose)
     return ratelimit.limit_exceeded(
-        purpose="rsvp", key=key, limit=RSVP_LIMIT, window_seconds=RSVP_WINDOW
+        purpose=purpose, key=key, limit=limit, window_seconds=RSVP_WINDOW
     )
 
 
 def _unknown(request):
+    if _limited(request, "rsvp-miss", MISS_LIMIT):
+        return _too_many(request)
     return _private(render(request, "guests/rsvp_unknown.html", status=404))
 
 
@@ -47,7 +50,7 @@ def _too_many(request):
 
 
 def _invitation_or_answer(request, token):
-    if _limited(request):
+    if _limited(request, "rsvp", RSVP_LIMIT):
         return None, _too_many(request)
     invitation = selectors.invitation_for_token(token)
     if invitation is None:
