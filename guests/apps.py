@@ -17,7 +17,9 @@ class GuestsConfig(AppConfig):
         from . import demo, rules  # noqa: F401 (rules registers this app's rules)
         from .admin_home import home_panels
         from .print_centre import print_groups
+        from .public_pages import register_public_pages
 
+        register_public_pages()
         register_home_panels(home_panels)
         register_print_groups(print_groups)
         register_demo_part(demo.add_guests, demo.delete_guests)

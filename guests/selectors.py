@@ -167,3 +167,22 @@ def rsvp_counts(*, invitations) -> dict:
         invitations.filter(status=Invitation.Status.ACCEPTED).values_list("party_size", flat=True)
     )
     return {"by_status": counts, "people_accepted": people}
+
+
+def public_visits(*, exhibition: Exhibition) -> list[tuple[datetime.date, list[OfficialVisit]]]:
+    """The announced visits of the edition by day, each with the public booths of its route."""
+    from exhibition.models import Booth
+
+    stops = VisitStop.objects.filter(
+        booth__in=Booth.objects.public().filter(exhibition=exhibition)
+    ).select_related("booth")
+    visits = (
+        OfficialVisit.objects.public()
+        .filter(exhibition=exhibition)
+        .prefetch_related(Prefetch("stops", queryset=stops.order_by("at"), to_attr="route"))
+        .order_by("day", "arrives_at")
+    )
+    days: dict[datetime.date, list[OfficialVisit]] = {}
+    for visit in visits:
+        days.setdefault(visit.day, []).append(visit)
+    return list(days.items())

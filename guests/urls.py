@@ -1,12 +1,13 @@
 from django.urls import path
 
 from exhibition.schedule_urls import IsoDateConverter  # noqa: F401 (registers "isodate")
-from guests.views import door, printing, rsvp
+from guests.views import door, printing, public, rsvp
 
 app_name = "guests"
 pdf = {"as_pdf": True}
 
 urlpatterns = [
+    path("visits/", public.official_visits, name="official_visits"),
     path("invitation/<str:token>/", rsvp.rsvp, name="rsvp"),
     path("invitation/<str:token>/card.pdf", rsvp.rsvp_card, name="rsvp_card"),
     path("invitation/<str:token>/invitation.ics", rsvp.rsvp_ics, name="rsvp_ics"),
