@@ -118,11 +118,6 @@ DEMO_ACCOUNTS = [
         "auditor: reads everything, history included",
         groups=(GROUP_NAMES[Role.AUDITOR],),
     ),
-    DemoAccount(
-        "door",
-        "door staff: checks guests in at /door/ (guests, #15)",
-        groups=(GROUP_NAMES[Role.DOOR_STAFF],),
-    ),
 ]
 
 
