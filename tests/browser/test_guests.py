@@ -51,7 +51,7 @@ def _login(page, base_url):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_guest_accepts_on_a_phone_picks_a_slot_and_downloads_the_card(
-    watched_page, live_server, screenshot, tmp_path
+    watched_page, live_server, screenshot, tmp_path, axe
 ):
     from guests.models import Invitation
     from guests.tests.factories import InvitationFactory, VisitSlotFactory
@@ -66,6 +66,7 @@ def test_a_guest_accepts_on_a_phone_picks_a_slot_and_downloads_the_card(
     page.goto(f"{live_server.url}/invitation/{invitation.token}/")
     assert page.locator(".rsvp__name").inner_text() == "دکتر زهرا حسینی"
     assert_rtl_without_overflow(page)
+    assert axe(page) == []
     page.locator("input[name=answer][value=accept]").check()
     page.locator("#id_day").select_option(day.isoformat())
     page.locator("#id_slot").select_option(str(slot.pk))
@@ -87,7 +88,7 @@ def test_a_guest_accepts_on_a_phone_picks_a_slot_and_downloads_the_card(
 
 @pytest.mark.django_db(transaction=True)
 def test_door_staff_check_a_guest_in_by_typing_the_code(
-    watched_page, live_server, django_user_model, screenshot
+    watched_page, live_server, django_user_model, screenshot, axe
 ):
     from guests.tests.factories import InvitationFactory
 
@@ -101,6 +102,8 @@ def test_door_staff_check_a_guest_in_by_typing_the_code(
     _login(page, live_server.url)
 
     page.goto(live_server.url + "/door/")
+    assert_rtl_without_overflow(page)
+    assert axe(page) == []
     page.locator("#door-code").fill(invitation.display_short_code.lower())
     page.locator("#door-code").press("Enter")
 
