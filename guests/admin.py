@@ -19,13 +19,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from exhibition.admin import CurrentEditionAdminMixin
-from guests import selectors, services
+from guests import selectors, services, tasks
 from guests.models import CheckIn, Guest, Invitation, OfficialVisit, Scan, VisitSlot, VisitStop
 from guests.printing import invitation_url
 from guests.resources import GuestResource
+from guests.services.messages import REMINDER
 from moqdad import jalali, rules
 from moqdad.admin_base import MoqdadImportExportAdmin, MoqdadModelAdmin, MoqdadTabularInline
 from moqdad.admin_display import JalaliDateValuesListFilter
+from moqdad.messaging import deliveries_for
 from moqdad.persian import display_number
 
 
@@ -197,11 +199,6 @@ class InvitationAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
 
     @admin.display(description=_("messages"))
     def deliveries(self, obj):
-        # Imported here: importing a task at start-up fixes the task backend before the
-        # settings (tests' immediate backend) are final.
-        from guests.services.messages import REMINDER
-        from moqdad.messaging import deliveries_for
-
         if obj.pk is None:
             return "-"
         rows = [
@@ -221,8 +218,6 @@ class InvitationAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
         )
 
     def _enqueue(self, request, queryset, name, *args):
-        from guests import tasks
-
         ids = list(queryset.values_list("pk", flat=True))
         getattr(tasks, name).enqueue(ids, *args)
         self.message_user(
