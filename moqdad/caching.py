@@ -1,9 +1,9 @@
 """Full-page caching for anonymous visitors, invalidated exactly when published content changes.
 
-How a page is keyed
-    A cached page is stored under a key made of everything its HTML can depend on for an
-    anonymous visitor: the scheme, host, full path with query string, the active language, the
-    current minute (pages show "today" and "now/next"), and content *versions*:
+How a page is kept fresh
+    A cached page is valid for what its HTML can depend on for an anonymous visitor: the
+    scheme, host, full path with query string, the language, the current minute (pages show
+    "today" and "now/next"), and content *versions*:
 
     - ``global``: bumped by every save or delete of content that is not tied to one edition
       (neighborhoods, councils, martyrs, agencies, the editions themselves, ...);
@@ -12,65 +12,71 @@ How a page is keyed
     - ``editions``: bumped together with any ``edition:<id>``.
 
     A public page registered as ``current_edition_only`` (moqdad.public_pages) shows the current
-    edition and nothing of the other editions' rows, so its key holds ``global`` and ``edition:<current>``: a change in
-    another edition leaves it in the cache. Every other public page holds ``global`` and
-    ``editions``. A change therefore always moves the version of every page that can show it,
-    and the old entries are never read again (they expire by themselves).
+    edition and nothing of the other editions' rows, so it depends on ``global`` and
+    ``edition:<current>``: a change in another edition leaves it in the cache. Every other public
+    page depends on ``global`` and ``editions``. A change therefore always moves a version of
+    every page that can show it, and the old entries are never served again.
 
 Why it is never stale
     The versions are read before the view reads the database, and a change bumps them both when
     it is saved and again when its transaction commits. A render that read the old data was
-    keyed by a version that the commit then moved; a render keyed by the new version started
+    tagged with a version that the commit then moved; a render keyed by the new version started
     after the commit and so read the new data. Version keys that were evicted come back with a
     random value, never an old one. Writes that send no signals (``QuerySet.update()``,
     ``bulk_create()``) must call :func:`content_changed` themselves.
 
-Who gets cached pages
-    GET and HEAD requests whose only cookies are the CSRF and language cookies (a session, a
-    message or anything else means a logged-in user or a personal page: always rendered), to
-    the registered public pages (moqdad.public_pages); only 200 answers that set no cookie, touched no message and
-    no session, and did not opt out with ``Cache-Control: private/no-cache/no-store``.
+Where the pages are served
+    moqdad.page_cache: the middleware, what is stored and who gets it. This module holds what
+    the apps call: the versions, their bumps on every content change, :func:`content_changed`
+    for writes without signals, and :func:`cached_under_content_version` for figures that are
+    costly to compute and change only with the content.
 
-Forms
-    A page whose form carries a CSRF token is cached with the token replaced by a placeholder;
-    each visitor gets a fresh token for their own CSRF cookie when the page is served, so the
-    form works and no token is shared between visitors.
+When the cache is down
+    A bump that cannot reach the cache is logged (once per outage) and the write goes on: every
+    page entry is valid for its minute only, so nothing stale outlives the outage by more than
+    a minute.
 """
 
-import hashlib
-import re
+import logging
 import secrets
-import time
+from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.http import HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
-from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import quote_etag
-from django.utils.text import compress_string
 
-from moqdad import public_pages
+logger = logging.getLogger("moqdad.page_cache")
 
 GLOBAL = "global"
 EDITIONS = "editions"
 _VERSION_KEY = "moqdad:v:{}"
 _CURRENT_EDITION_KEY = "moqdad:current-edition"
-_PAGE_KEY = "moqdad:page:{}"
-_CSRF_PLACEHOLDER = b"\x00moqdad-csrf-token\x00"
-_TOKEN_PATTERN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
-_ACCEPTS_GZIP = re.compile(r"\bgzip\b").search
-_UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+_FIGURES_KEY = "moqdad:figures:{}:{}"
 
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+# When the cache is down: log once per outage, and go on without it
+
+_outage = [False]
+
+
+def cache_failed(error: Exception) -> None:
+    if not _outage[0]:
+        _outage[0] = True
+        logger.warning("The page cache is unavailable; pages are rendered without it: %r", error)
+
+
+def cache_answered() -> None:
+    if _outage[0]:
+        _outage[0] = False
+        logger.warning("The page cache is available again.")
 
 
 # Versions
@@ -80,10 +86,16 @@ def _fresh_version() -> int:
     return secrets.randbits(48)
 
 
-def _versions(names: list[str]) -> dict[str, int]:
+def version_key(name: str) -> str:
+    return _VERSION_KEY.format(name)
+
+
+def versions(names: list[str]) -> dict[str, int]:
     """The current value of each version, creating the missing ones at a random value."""
+    if not names:
+        return {}
     cache = _cache()
-    keys = {name: _VERSION_KEY.format(name) for name in names}
+    keys = {name: version_key(name) for name in names}
     found = cache.get_many(list(keys.values()))
     versions = {}
     for name, key in keys.items():
@@ -96,13 +108,16 @@ def _versions(names: list[str]) -> dict[str, int]:
 
 def _bump(names: list[str]) -> None:
     cache = _cache()
-    for name in names:
-        key = _VERSION_KEY.format(name)
-        try:
-            cache.incr(key)
-        except ValueError:
-            # Missing (never set, or evicted): a random value cannot repeat an old one.
-            cache.set(key, _fresh_version(), timeout=None)
+    try:
+        for name in names:
+            key = version_key(name)
+            try:
+                cache.incr(key)
+            except ValueError:
+                # Missing (never set, or evicted): a random value cannot repeat an old one.
+                cache.set(key, _fresh_version(), timeout=None)
+    except Exception as error:  # noqa: BLE001 (the write must not fail because the cache did)
+        cache_failed(error)
 
 
 def content_changed(*, edition_id: int | None = None, using: str | None = None) -> None:
@@ -215,7 +230,7 @@ def connect_signals() -> None:
 # The current edition, cached under the global version it was read at
 
 
-def _current_edition_id(global_version: int) -> int | None:
+def current_edition_id(global_version: int) -> int | None:
     cache = _cache()
     stored = cache.get(_CURRENT_EDITION_KEY)
     if stored is not None and stored[0] == global_version:
@@ -226,169 +241,27 @@ def _current_edition_id(global_version: int) -> int | None:
     return edition_id
 
 
-# The middleware
+# Figures that change only with the content
 
 
-def _request_is_cacheable(request) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-    return set(request.COOKIES) <= allowed
+def cached_under_content_version(name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept until any content changes (the ``global`` and ``editions`` versions).
 
-
-def _page_key(request, resolver_match) -> str:
-    view_name = resolver_match.view_name
-    if public_pages.shows_current_edition_only(view_name):
-        versions = _versions([GLOBAL])
-        edition_id = _current_edition_id(versions[GLOBAL])
-        scope = f"edition:{edition_id}"
-        versions.update(_versions([scope]))
-    else:
-        versions = _versions([GLOBAL, EDITIONS])
-    minute = int(time.time() // settings.PAGE_CACHE_TIME_RESOLUTION)
-    parts = [
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-        translation.get_language() or "",
-        str(minute),
-        *(f"{name}={value}" for name, value in sorted(versions.items())),
-    ]
-    digest = hashlib.md5("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
-    return _PAGE_KEY.format(digest)
-
-
-def _response_is_cacheable(request, response) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    directives = {
-        part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")
-    }
-    if directives & _UNCACHEABLE_DIRECTIVES:
-        return False
-    if response.has_header("Vary"):
-        vary = {v.strip().lower() for v in response["Vary"].split(",")}
-        if vary - {"accept-language", "cookie", "accept-encoding"}:
-            return False
-    session = getattr(request, "session", None)
-    if session is not None and session.modified:
-        return False
-    storage = getattr(request, "_messages", None)
-    return not (storage is not None and getattr(storage, "added_new", False))
-
-
-def _strip_csrf_tokens(request, content: bytes) -> bytes | None:
-    """The content with this request's CSRF tokens replaced by a placeholder.
-
-    None when the token was used but not found in the content (it may be in a form we cannot
-    see, so the page is not cached).
+    For figures over many rows that every page shows (counts of martyrs, by neighborhood and by
+    category): the first render after a change computes them once, the others read them.
     """
-    secret = request.META.get("CSRF_COOKIE")
-    if not secret or settings.CSRF_USE_SESSIONS:
-        return None
-    found = False
-
-    def replace(match):
-        nonlocal found
-        token = match.group(0).decode()
-        if _unmask_cipher_token(token) == secret:
-            found = True
-            return _CSRF_PLACEHOLDER
-        return match.group(0)
-
-    stripped = _TOKEN_PATTERN.sub(replace, content)
-    return stripped if found else None
-
-
-class _Entry(NamedTuple):
-    content: bytes
-    headers: list[tuple[str, str]]
-    etag: str
-    has_csrf: bool
-    # The content compressed once when stored, so that a hit costs no compression; None for
-    # pages with a form (their token differs per visitor) and for tiny pages.
-    gzipped: bytes | None = None
-
-
-def _etag(entry: _Entry, request) -> str:
-    if not entry.has_csrf:
-        return entry.etag
-    # A page with a form is the same for one visitor only as long as their CSRF cookie is.
-    secret = request.META.get("CSRF_COOKIE", "")
-    suffix = hashlib.md5(secret.encode(), usedforsecurity=False).hexdigest()[:12]
-    return quote_etag(f"{entry.etag.strip(chr(34))}-{suffix}")
-
-
-def _serve(entry: _Entry, request) -> HttpResponse:
-    content = entry.content
-    if entry.has_csrf:
-        content = content.replace(_CSRF_PLACEHOLDER, get_token(request).encode())
-    gzipped = entry.gzipped is not None and _ACCEPTS_GZIP(
-        request.META.get("HTTP_ACCEPT_ENCODING", "")
-    )
-    response = HttpResponse(entry.gzipped if gzipped else content)
-    for name, value in entry.headers:
-        response[name] = value
-    response["ETag"] = _etag(entry, request)
-    if gzipped:
-        # What GZipMiddleware would have done, once instead of on every hit.
-        response["Content-Encoding"] = "gzip"
-        response["ETag"] = f"W/{response['ETag'].removeprefix('W/')}"
-        patch_vary_headers(response, ("Accept-Encoding",))
-    return response
-
-
-class PageCacheMiddleware:
-    """Serves and stores whole public pages for anonymous visitors (see the module docstring).
-
-    It goes after the authentication and locale middleware, so that the language is known and
-    the CSRF, session, security and CSP middleware still process every answer on its way out.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
-        if key is None or getattr(request, "_page_cache_hit", False):
-            return response
-        if request.method == "GET" and _response_is_cacheable(request, response):
-            self._store(request, response, key)
-        return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.PAGE_CACHE_ENABLED or not _request_is_cacheable(request):
-            return None
-        match = request.resolver_match
-        if match is None or not public_pages.is_public(match.view_name):
-            return None
-        key = _page_key(request, match)
-        request._page_cache_key = key
-        entry = _cache().get(key)
-        if entry is None:
-            return None
-        request._page_cache_hit = True
-        return _serve(entry, request)
-
-    def _store(self, request, response, key):
-        content = response.content
-        has_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-        if has_csrf:
-            content = _strip_csrf_tokens(request, content)
-            if content is None:
-                return
-        if not response.has_header("Cache-Control"):
-            # Browsers keep the page but ask again each time; the ETag makes that a 304.
-            patch_cache_control(response, no_cache=True)
-        if has_csrf:
-            patch_cache_control(response, private=True)
-        digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
-        headers = [
-            (name, value) for name, value in response.items() if name.lower() not in {"etag"}
-        ]
-        gzipped = None if has_csrf or len(content) < 200 else compress_string(content)
-        entry = _Entry(content, headers, quote_etag(digest), has_csrf, gzipped)
-        # Entries of a past minute are never read again: keep them no longer than that.
-        _cache().set(key, entry, timeout=2 * settings.PAGE_CACHE_TIME_RESOLUTION)
-        response["ETag"] = _etag(entry, request)
+    try:
+        current = versions([GLOBAL, EDITIONS])
+        key = _FIGURES_KEY.format(name, f"{current[GLOBAL]}-{current[EDITIONS]}")
+        found = _cache().get(key)
+    except Exception as error:  # noqa: BLE001
+        cache_failed(error)
+        return compute()
+    if found is not None:
+        return found
+    value = compute()
+    try:
+        _cache().set(key, value, timeout=24 * 60 * 60)
+    except Exception as error:  # noqa: BLE001
+        cache_failed(error)
+    return value

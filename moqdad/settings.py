@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "moqdad.request_hygiene.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # A page cache hit is answered here, before everything below (moqdad.page_cache).
+    "moqdad.page_cache.PageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,7 +89,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
-    "moqdad.caching.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "moqdad.urls"
@@ -143,6 +144,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-environ maps redis:// to Django's own RedisCache (django.core.cache.backends.redis).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://moqdad")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that is down or stalled must cost a request a fraction of a second, not a worker
+    # for the kernel's TCP timeout: the page cache then renders without it (moqdad.page_cache).
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_CONNECT_TIMEOUT", default=0.5),
+        socket_timeout=env.float("CACHE_TIMEOUT", default=0.5),
+        health_check_interval=30,
+    )
 
 # Whole public pages for anonymous visitors, invalidated exactly (moqdad.caching).
 # PAGE_CACHE=off renders every page (the benchmark's uncached run).
