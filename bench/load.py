@@ -4,8 +4,8 @@ It makes a PostgreSQL database of its own, migrates it, loads the synthetic demo
 collects the static files, starts gunicorn (gunicorn.conf.py) on loopback and lets 64 clients
 loose on it, each with its own cookie jar and its own loopback source address (127.0.0.2,
 127.0.0.3, ...), so per-visitor limits see 64 visitors. Each client mostly reads pages found
-by crawling the site from its home page, and now and then opens a booth page, takes the CSRF
-token from it and sends the connect form with a unique marker in the message.
+by crawling the site from its home page, and now and then opens a booth page and its connect
+form's page, takes the CSRF token from it and sends the form with a unique marker in the message.
 
 At the end it counts the answers by status, and checks that every submission the site
 accepted (a redirect to ?sent=1) is a row in the database. It exits non-zero on any 5xx, any
@@ -181,6 +181,9 @@ async def _timed(tally: Tally, session, method: str, path: str, **kwargs):
 
 
 async def _connect_form(tally: Tally, session, booth: str, marker: str) -> None:
+    # The booth page links to its form's own page (the booth page itself carries no token).
+    await _timed(tally, session, "GET", booth)
+    booth += "connect/"
     status, _location, body = await _timed(tally, session, "GET", booth)
     token = CSRF.search(body) if status == 200 else None
     if token is None:

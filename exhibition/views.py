@@ -78,8 +78,22 @@ def booth_list(request):
     )
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@require_GET
 def booth_detail(request, code):
+    exhibition, booth = _public_booth(request, code)
+    context = {
+        "exhibition": exhibition,
+        "page": selectors.booth_page_public(booth=booth),
+        "booth": booth,
+        "sent": request.GET.get("sent") == "1",
+    }
+    return render(request, "exhibition/booth.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def booth_connect(request, code):
+    """The connect form, on its own address: the booth page (the QR target) stays the same for
+    every visitor, so the page cache serves it without a CSRF token or a cookie."""
     exhibition, booth = _public_booth(request, code)
     status = 200
     if request.method == "POST":
@@ -101,20 +115,14 @@ def booth_detail(request, code):
                     for field, errors in getattr(error, "error_dict", {None: error}).items():
                         form.add_error(field if field in form.fields else None, errors)
                 else:
-                    # A query flag rather than a message: the page stays cacheable.
+                    # A query flag rather than a message: the booth page stays cacheable.
                     return redirect(booth.get_absolute_url() + "?sent=1#connect")
         elif form.is_bot:
             status = 400
     else:
         form = ContactRequestForm()
-    context = {
-        "exhibition": exhibition,
-        "page": selectors.booth_page_public(booth=booth),
-        "booth": booth,
-        "form": form,
-        "sent": request.method == "GET" and request.GET.get("sent") == "1",
-    }
-    return render(request, "exhibition/booth.html", context, status=status)
+    context = {"exhibition": exhibition, "booth": booth, "form": form}
+    return render(request, "exhibition/booth_connect.html", context, status=status)
 
 
 @require_GET

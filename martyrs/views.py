@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from martyrs import selectors, services
 from martyrs.forms import CorrectionSuggestionForm, MartyrSearchForm
@@ -28,21 +28,25 @@ def martyr_detail(request, pk):
     martyr = selectors.martyr_get_public(pk=pk)
     if martyr is None:
         raise Http404
-    return _detail(request, martyr, CorrectionSuggestionForm())
+    return render(request, "martyrs/detail.html", {"martyr": martyr})
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def martyr_correction(request, pk):
+    """The correction form, on its own address: the martyr's page stays the same for every
+    visitor, so the page cache serves it without a CSRF token or a cookie."""
     martyr = selectors.martyr_get_public(pk=pk)
     if martyr is None:
         raise Http404
+    if request.method != "POST":
+        return _correction(request, martyr, CorrectionSuggestionForm())
     form = CorrectionSuggestionForm(request.POST)
     if form.is_bot:
         # Answer a bot as if it had succeeded, so it learns nothing; store nothing.
         messages.success(request, _("Thank you. The memorial's staff will review your note."))
         return redirect(martyr)
     if not form.is_valid():
-        return _detail(request, martyr, form, status=400)
+        return _correction(request, martyr, form, status=400)
     try:
         services.correction_suggestion_create(
             martyr=martyr,
@@ -54,13 +58,14 @@ def martyr_correction(request, pk):
         )
     except services.TooManyRequests:
         form.add_error(None, _("Too many suggestions from your connection; try again in an hour."))
-        return _detail(request, martyr, form, status=429)
+        return _correction(request, martyr, form, status=429)
     messages.success(request, _("Thank you. The memorial's staff will review your note."))
     return redirect(martyr)
 
 
-def _detail(request, martyr, form, status=200):
-    return render(request, "martyrs/detail.html", {"martyr": martyr, "form": form}, status=status)
+def _correction(request, martyr, form, status=200):
+    context = {"martyr": martyr, "form": form}
+    return render(request, "martyrs/correction.html", context, status=status)
 
 
 def martyr_neighborhood(request, slug):

@@ -5,9 +5,18 @@ from exhibition.tests.public_site import build_public_data
 from moqdad.public_pages import public_pages, sample_urls
 from moqdad.tests.test_fuzz_public_urls import url_routes
 
-# Addresses that are not public pages: staff print documents, a form's POST target, and the
-# project's own endpoints (probe, icon, language switch, sitemap, robots).
-NOT_PAGES = {"martyrs:correction", "healthz", "favicon", "set_language", "sitemap", "robots_txt"}
+# Addresses that are not public pages: staff print documents, the visitors' forms (on their own
+# uncached addresses), and the project's own endpoints (probe, icon, language switch, sitemap,
+# robots).
+NOT_PAGES = {
+    "martyrs:correction",
+    "exhibition:booth_connect",
+    "healthz",
+    "favicon",
+    "set_language",
+    "sitemap",
+    "robots_txt",
+}
 STAFF_PREFIX = "print/"
 # guests (#15): a guest's invitation page is public but personal (its token is the only key):
 # never cached, indexed or in the sitemap; the door page and its endpoints are staff only.

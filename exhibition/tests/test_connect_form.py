@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from exhibition.models import ContactRequest
 from exhibition.services import CONTACT_RATE_LIMIT
@@ -25,8 +26,12 @@ def booth(edition):
     return BoothFactory()
 
 
+def connect_url(booth) -> str:
+    return reverse("exhibition:booth_connect", kwargs={"code": booth.code})
+
+
 def _post(client, booth, data, address="203.0.113.7"):
-    return client.post(booth.get_absolute_url(), data, REMOTE_ADDR=address)
+    return client.post(connect_url(booth), data, REMOTE_ADDR=address)
 
 
 def test_connect_form_valid_request_is_stored_with_its_booth(client, booth):
@@ -53,7 +58,7 @@ def test_connect_form_keeps_only_a_hash_of_the_address(client, booth):
 
 
 def test_connect_form_thanks_the_visitor_after_sending(client, booth):
-    response = client.post(booth.get_absolute_url(), VALID, REMOTE_ADDR="203.0.113.7", follow=True)
+    response = client.post(connect_url(booth), VALID, REMOTE_ADDR="203.0.113.7", follow=True)
 
     assert "درخواست شما فرستاده شد" in response.content.decode()
 
@@ -175,7 +180,7 @@ def _post_from(client, booth, visitor, *, hops, spoof=None):
     chain = [spoof] if spoof else []
     chain += [visitor] + [f"10.0.0.{n}" for n in range(2, hops + 1)]
     return client.post(
-        booth.get_absolute_url(),
+        connect_url(booth),
         VALID,
         REMOTE_ADDR="10.0.0.1",
         HTTP_X_FORWARDED_FOR=", ".join(chain),
@@ -211,7 +216,7 @@ def test_connect_form_behind_proxies_ignores_a_spoofed_forwarded_address(
 
 
 def test_connect_form_renders_the_shared_hidden_trap(client, booth):
-    html = client.get(booth.get_absolute_url()).content.decode()
+    html = client.get(connect_url(booth)).content.decode()
 
     assert html.count('class="field field--trap" aria-hidden="true"') == 1
     assert html.count('name="website"') == 1

@@ -89,8 +89,8 @@ def test_correction_form_rate_limits_one_address(client, db):
     assert CorrectionSuggestion.objects.count() == CORRECTION_LIMIT + 1
 
 
-@pytest.mark.parametrize("method", ["get", "put"])
-def test_correction_url_takes_only_post(client, db, method):
+@pytest.mark.parametrize("method", ["put", "delete"])
+def test_correction_url_takes_only_get_and_post(client, db, method):
     martyr = MartyrFactory()
 
     response = getattr(client, method)(reverse("martyrs:correction", kwargs={"pk": martyr.pk}))
@@ -145,7 +145,8 @@ def test_correction_form_behind_proxies_ignores_a_spoofed_forwarded_address(
 
 
 def test_correction_form_renders_the_shared_hidden_trap(client, db):
-    html = client.get(MartyrFactory().get_absolute_url()).content.decode()
+    url = reverse("martyrs:correction", kwargs={"pk": MartyrFactory().pk})
+    html = client.get(url).content.decode()
 
     assert html.count('class="field field--trap" aria-hidden="true"') == 1
     assert html.count('name="website"') == 1

@@ -284,8 +284,9 @@ def test_search_page_name_field_is_a_search_box_with_one_type(client, db):
     assert re.findall(r'\btype="([^"]*)"', name_input) == ["search"]
 
 
-def test_detail_page_correction_hints_are_what_the_fields_point_to(client, db):
-    html = client.get(MartyrFactory().get_absolute_url()).content.decode()
+def test_correction_page_hints_are_what_the_fields_point_to(client, db):
+    martyr = MartyrFactory()
+    html = client.get(reverse("martyrs:correction", kwargs={"pk": martyr.pk})).content.decode()
 
     described = re.findall(r'aria-describedby="([^"]*)"', html)
     assert described != []

@@ -227,8 +227,8 @@ def test_page_cache_tells_browsers_to_revalidate(client, booth):
     assert response["Cache-Control"] == "no-cache"
 
 
-def test_page_cache_keeps_a_page_with_a_form_private(client, booth):
-    response = client.get("/booths/A01/")
+def test_page_cache_keeps_a_page_with_a_form_private(pages, db):
+    response = Client().get("/pages/form/")
 
     assert response["Cache-Control"] == "no-cache, private"
 
