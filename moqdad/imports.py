@@ -6,11 +6,14 @@
   targets another owner's record, changes published content or publishes is a Persian error on
   that row, never a write.
 - Each saved row's history names the file and the user.
+- Once the import commits, its tables are analyzed (moqdad.planner_statistics), so the pages
+  that read them are planned for the rows they now hold.
 """
 
 from django.utils.translation import gettext as _
 from import_export import resources
 
+from moqdad.planner_statistics import analyze_on_commit
 from moqdad.rules import check_write
 
 
@@ -20,7 +23,14 @@ class AllOrNothingResource(resources.ModelResource):
         # invalid ones.
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
+        result = super().import_data(dataset, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors():
+            models = [self._meta.model]
+            history = getattr(self._meta.model, "history", None)
+            if history is not None:
+                models.append(history.model)
+            analyze_on_commit(models)
+        return result
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)

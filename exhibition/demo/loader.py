@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
 
 from exhibition.demo import exhibition, martyrs, neighborhoods
@@ -14,6 +15,7 @@ from exhibition.demo.common import (
 )
 from exhibition.models import Booth, Exhibition, ScheduleItem, Section, StrataBase
 from martyrs.models import Martyr
+from moqdad.planner_statistics import analyze_on_commit, app_models
 from neighborhoods.models import Agency, Neighborhood, ProgrammePhase
 
 # Later apps (guests, followup) add their part of the demo: `register_demo_part(add, delete)`
@@ -52,6 +54,9 @@ def load_demo_data(
         exhibition.add_schedule(demo)
         for add, _delete in _LATER_PARTS:
             add(demo)
+        # Bulk inserts leave the planner without statistics: the first visitors would wait
+        # for plans made for empty tables (moqdad.planner_statistics).
+        analyze_on_commit(app_models(settings.PROJECT_APPS))
     return demo.counts
 
 
