@@ -11,14 +11,14 @@ from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, F, Q, QuerySet, Sum, Value, When
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from martyrs.models import Martyr, VeteranTally
 from moqdad.persian import normalize_for_search
-from moqdad.publishing import PublicationStatus
 from neighborhoods.models import Neighborhood
+from neighborhoods.selectors import martyr_count_by_neighborhood, martyr_counts
 
 # Long texts a list of names never shows.
 LIST_DEFERRED = ["biography", "testament_excerpt", "source", "search_text"]
@@ -170,10 +170,10 @@ class Figures:
 
 
 def martyr_figures_by_category(*, neighborhood: Neighborhood | None = None) -> Figures:
-    martyrs = Martyr.objects.public()
-    if neighborhood is not None:
-        martyrs = martyrs.filter(neighborhood=neighborhood)
-    counts = dict(martyrs.values_list("category").annotate(n=Count("id")).order_by())
+    counts: dict[str, int] = {}
+    for (neighborhood_id, category), n in martyr_counts().items():
+        if neighborhood is None or neighborhood_id == neighborhood.pk:
+            counts[category] = counts.get(category, 0) + n
     return Figures(
         [
             Figure(label=str(label), value=counts[value])
@@ -185,17 +185,17 @@ def martyr_figures_by_category(*, neighborhood: Neighborhood | None = None) -> F
 
 def martyr_figures_by_neighborhood() -> Figures:
     """Published martyrs per published neighborhood, most first."""
-    rows = (
-        Neighborhood.objects.public()
-        .annotate(
-            n=Count("martyrs", filter=Q(martyrs__status=PublicationStatus.PUBLISHED)),
-        )
-        .filter(n__gt=0)
-        .order_by("-n", "name")
-        .values_list("name", "slug", "n")
+    totals = martyr_count_by_neighborhood()
+    rows = sorted(
+        (
+            (totals[pk], name, slug)
+            for pk, name, slug in Neighborhood.objects.public().values_list("pk", "name", "slug")
+            if totals.get(pk)
+        ),
+        key=lambda row: (-row[0], row[1]),
     )
     return Figures(
-        [Figure(label=name, value=n, url=_neighborhood_url(slug)) for name, slug, n in rows]
+        [Figure(label=name, value=n, url=_neighborhood_url(slug)) for n, name, slug in rows]
     )
 
 

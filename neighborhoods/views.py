@@ -19,6 +19,7 @@ def neighborhood_list(request):
     )
     neighborhoods = selectors.neighborhood_list_public(**form.filters())
     page = Paginator(neighborhoods, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.with_martyr_counts(page)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query_string": query.urlencode()}

@@ -46,6 +46,7 @@ from neighborhoods.models import (
     ProfileIndicator,
     ProgrammePhase,
 )
+from neighborhoods.selectors import martyr_count_by_neighborhood, martyr_counts
 
 
 def booth_get_public(*, exhibition: Exhibition, code: str) -> Booth | None:
@@ -303,7 +304,7 @@ def headline_figures(*, exhibition: Exhibition | None) -> HeadlineFigures:
         councils=Council.objects.public().count(),
         council_members=CouncilMember.objects.public().count(),
         initiatives=Initiative.objects.public().count(),
-        martyrs=Martyr.objects.public().count(),
+        martyrs=sum(martyr_counts().values()),
         is_synthetic=demo_data_shown(),
     )
 
@@ -370,12 +371,7 @@ def statistics_public(*, exhibition: Exhibition | None, rtl: bool) -> Statistics
         rtl=rtl,
     )
 
-    martyrs = dict(
-        Martyr.objects.public()
-        .order_by("neighborhood_id")
-        .values_list("neighborhood_id")
-        .annotate(n=Count("pk"))
-    )
+    martyrs = martyr_count_by_neighborhood()
     veterans = dict(
         VeteranTally.objects.public()
         .order_by("neighborhood_id")
