@@ -199,3 +199,21 @@ def test_page_cache_with_redis_refusing_renders_pages_and_saves_changes(booth, s
 
     assert (page.status_code, booth.name) == (200, "نام پس از قطع")
     assert "unavailable" in caplog.text
+
+
+def test_page_cache_hit_reads_only_versions_when_this_process_holds_the_page(booth, monkeypatch):
+    Client().get("/booths/")
+    store = page_cache.store()
+    calls = []
+    monkeypatch.setattr(
+        store, "get_many", lambda keys, _read=store.get_many: calls.append(keys) or _read(keys)
+    )
+
+    hit = Client().get("/booths/")
+    booth.name = "نام تازه در همین فرایند"
+    booth.save()
+    fresh = Client().get("/booths/", **IDENTITY)
+
+    assert hit.wsgi_request._page_cache_hit is True
+    assert all(key.startswith("moqdad:v:") for key in calls[0])
+    assert "نام تازه در همین فرایند" in fresh.content.decode()
