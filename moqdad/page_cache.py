@@ -241,8 +241,11 @@ def _fetch(request) -> tuple[_Entry | None, _Lookup]:
         return None, lookup
     for name, value in entry.versions:
         if name not in fetched:
-            # The current edition changed since this process last looked: one more read.
+            # This process has not seen the current edition yet (or it changed): one more read,
+            # and the next hits read its version in the same MGET.
             fetched[name] = store().get_many([caching.version_key(name)])[0]
+            if name.startswith("edition:"):
+                _edition_hint[0] = int(name.removeprefix("edition:"))
         if fetched[name] != value:
             if local is not None:
                 _local.drop(key)

@@ -217,3 +217,20 @@ def test_page_cache_hit_reads_only_versions_when_this_process_holds_the_page(boo
     assert hit.wsgi_request._page_cache_hit is True
     assert all(key.startswith("moqdad:v:") for key in calls[0])
     assert "نام تازه در همین فرایند" in fresh.content.decode()
+
+
+def test_page_cache_hit_of_a_current_edition_page_learns_the_edition_in_one_read(
+    booth, monkeypatch
+):
+    Client().get("/booths/A01/")
+    monkeypatch.setattr(page_cache, "_edition_hint", [None])
+    Client().get("/booths/A01/")
+    store = page_cache.store()
+    calls = []
+    monkeypatch.setattr(
+        store, "get_many", lambda keys, _read=store.get_many: calls.append(keys) or _read(keys)
+    )
+
+    hit = Client().get("/booths/A01/")
+
+    assert (hit.wsgi_request._page_cache_hit, len(calls)) == (True, 1)
