@@ -15,7 +15,8 @@ What a hit costs
 How a page is keyed and why it is never stale
     The page's slot is keyed by scheme, host, full path and the language its path selects. The
     entry in it records the versions (moqdad.caching) it was rendered under and the minute; a hit
-    is an entry whose versions all equal the current ones, in the current minute. The versions
+    is an entry whose versions all equal the current ones, in the current minute (or the
+    previous one while another request of the same process renders the new one). The versions
     are pinned in ``process_view``, before the view reads the database, and a change bumps them
     when it is saved and again when it commits: a render that read old data is tagged with a
     version the commit then moved (see moqdad.caching). A page of the current edition only
@@ -152,6 +153,8 @@ class _Lookup:
     language: str
     fetched: dict[str, int | None]
     versions: dict[str, int] = field(default_factory=dict)
+    # This request renders the new minute's page for its process (see _Refreshing).
+    refreshing: bool = False
 
 
 def _minute() -> int:
@@ -224,6 +227,29 @@ class _LocalEntries:
 _local = _LocalEntries(size=256)
 
 
+class _Refreshing:
+    """The pages this process is rendering for a new minute: one request renders, the others
+    are served the previous minute's page meanwhile (no herd of renders at every minute)."""
+
+    def __init__(self):
+        self.keys: set[str] = set()
+        self.lock = threading.Lock()
+
+    def claim(self, key: str) -> bool:
+        with self.lock:
+            if key in self.keys:
+                return False
+            self.keys.add(key)
+            return True
+
+    def release(self, key: str) -> None:
+        with self.lock:
+            self.keys.discard(key)
+
+
+_refreshing = _Refreshing()
+
+
 def _fetch(request) -> tuple[_Entry | None, _Lookup]:
     language = _path_language(request)
     key = _page_key(request, language)
@@ -237,7 +263,7 @@ def _fetch(request) -> tuple[_Entry | None, _Lookup]:
     fetched = dict(zip(names, values[: len(names)], strict=True))
     lookup = _Lookup(key, language, fetched)
     entry = local if local is not None else values[-1]
-    if not isinstance(entry, _Entry) or entry.minute != _minute():
+    if not isinstance(entry, _Entry) or entry.minute < _minute() - 1:
         return None, lookup
     for name, value in entry.versions:
         if name not in fetched:
@@ -250,6 +276,13 @@ def _fetch(request) -> tuple[_Entry | None, _Lookup]:
             if local is not None:
                 _local.drop(key)
             return None, lookup
+    if entry.minute != _minute() and not _refreshing.claim(key):
+        # Last minute's page, while another request of this process renders this minute's:
+        # the content is the same (its versions are current), only "now" is a minute old.
+        return entry, lookup
+    if entry.minute != _minute():
+        lookup.refreshing = True
+        return None, lookup
     if local is None:
         _local.put(key, entry)
     return entry, lookup
@@ -452,6 +485,13 @@ class PageCacheMiddleware:
             request._page_cache_hit = True
             return _serve(entry, request)
         request._page_cache_lookup = lookup
+        try:
+            return self._render_and_store(request, lookup)
+        finally:
+            if lookup.refreshing:
+                _refreshing.release(lookup.key)
+
+    def _render_and_store(self, request, lookup: _Lookup):
         response = self.get_response(request)
         if not lookup.versions or request.method != "GET":
             return response

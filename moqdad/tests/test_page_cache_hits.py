@@ -234,3 +234,35 @@ def test_page_cache_hit_of_a_current_edition_page_learns_the_edition_in_one_read
     hit = Client().get("/booths/A01/")
 
     assert (hit.wsgi_request._page_cache_hit, len(calls)) == (True, 1)
+
+
+def test_page_cache_serves_last_minute_page_while_this_minute_is_rendered(booth, monkeypatch):
+    Client().get("/booths/")
+    later = page_cache.time.time() + 60
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    key = Client().get("/booths/").wsgi_request._page_cache_lookup.key
+    Client().get("/booths/")  # the new minute's page, rendered by the one that claimed it
+    later += 60
+    page_cache._refreshing.claim(key)  # another request of this process is rendering now
+
+    with CaptureQueriesContext(connection) as queries:
+        waiting = Client().get("/booths/")
+    page_cache._refreshing.release(key)
+    renderer = Client().get("/booths/")
+
+    assert (waiting.wsgi_request._page_cache_hit, len(queries)) == (True, 0)
+    assert not getattr(renderer.wsgi_request, "_page_cache_hit", False)
+
+
+def test_page_cache_never_serves_last_minute_page_after_a_content_change(booth, monkeypatch):
+    Client().get("/booths/")
+    hit = Client().get("/booths/")
+    later = page_cache.time.time() + 60
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    booth.name = "نامی پس از دقیقه"
+    booth.save()
+
+    page = Client().get("/booths/", **IDENTITY)
+
+    assert hit.wsgi_request._page_cache_hit is True
+    assert "نامی پس از دقیقه" in page.content.decode()
