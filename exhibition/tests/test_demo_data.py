@@ -443,3 +443,14 @@ def test_demo_gives_each_role_something_to_do_on_its_admin_home(edition, client)
     }
 
     assert {name: count > 0 for name, count in rows.items()} == dict.fromkeys(rows, True)
+
+
+def test_the_demo_door_account_opens_the_check_in_page_and_no_admin_data(db, client):
+    password = create_accounts(demo=True)
+    client.post("/admin/login/", {"username": "door", "password": password})
+
+    door = client.get("/door/")
+    guests = client.get("/admin/guests/guest/")
+
+    assert door.status_code == 200 and "/door/" in door.request["PATH_INFO"]
+    assert guests.status_code == 403

@@ -118,6 +118,11 @@ DEMO_ACCOUNTS = [
         "auditor: reads everything, history included",
         groups=(GROUP_NAMES[Role.AUDITOR],),
     ),
+    DemoAccount(
+        "door",
+        "door staff: checks the invited guests in at /door/",
+        groups=(GROUP_NAMES[Role.DOOR_STAFF],),
+    ),
 ]
 
 
