@@ -102,7 +102,9 @@ def test_load_demo_data_small_scale_creates_the_requested_counts(edition):
     assert Martyr.objects.filter(is_synthetic=True).count() == 100
     assert StrataBase.objects.filter(is_synthetic=True).count() == 12
     assert VeteranTally.objects.count() == 20 * 4
-    assert VulnerabilityFlag.objects.count() == 3 * 5
+    assert VulnerabilityFlag.objects.filter(year=1396).count() == 3 * 5
+    # followup (#16) adds the later reviews' flags (1399, 1400) of every neighborhood.
+    assert VulnerabilityFlag.objects.count() == 3 * 5 + 20 * 5 * 2
     assert ProfileIndicator.objects.filter(year=1400).count() == 20 * 11
     assert ProfileIndicator.objects.filter(year=1401).count() == 20 * 11
     assert set(ProfileIndicator.objects.values_list("kind", flat=True)) == {

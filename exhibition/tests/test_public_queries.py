@@ -66,7 +66,8 @@ def test_statistics_queries_do_not_grow_with_neighborhoods(
 ):
     _neighborhoods(count)
 
-    with django_assert_num_queries(10):  # +1: whether the figures include demo records
+    # +1: whether the figures include demo records; +3: the commitments' block (followup)
+    with django_assert_num_queries(13):
         response = client.get("/statistics/")
 
     assert response.content.decode().count('<th scope="row"><a href="/neighborhoods/') == count

@@ -17,6 +17,11 @@ from exhibition.tests.factories import (
     StrataBaseFactory,
     edition_1401,
 )
+from followup.tests.factories import (
+    AttendanceCountFactory,
+    CommitmentFactory,
+    MilestoneFactory,
+)
 from guests.tests import factories as guest_factories
 from martyrs.tests.factories import (
     CorrectionSuggestionFactory,
@@ -105,6 +110,14 @@ def delivery():
     return Delivery.objects.create(channel="sms", recipient="09120000000", body="x")
 
 
+def attendance_count():
+    # One slot a minute from 10:00: each row is a slot of its own.
+    n = next(serial)
+    return AttendanceCountFactory(
+        starts_at=datetime.time(10 + n // 60 % 8, n % 60), ends_at=datetime.time(19, 0)
+    )
+
+
 # (model, how to make one row, queries for the changelist whatever the row count)
 CHANGELISTS = [
     ("auth.user", user, 8),
@@ -152,6 +165,10 @@ CHANGELISTS = [
     ("guests.visitstop", guest_factories.visit_stop, 8),
     ("guests.checkin", guest_factories.check_in, 10),
     ("guests.scan", guest_factories.scan, 8),
+    # followup (#16)
+    ("followup.commitment", CommitmentFactory, 8),
+    ("followup.milestone", MilestoneFactory, 7),
+    ("followup.attendancecount", attendance_count, 8),
 ]
 
 

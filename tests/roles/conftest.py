@@ -16,6 +16,11 @@ from exhibition.tests.factories import (
     ScheduleItemFactory,
     StrataBaseFactory,
 )
+from followup.tests.factories import (
+    AttendanceCountFactory,
+    CommitmentFactory,
+    MilestoneFactory,
+)
 from guests.models import CheckIn, OfficialVisit, Scan, VisitStop
 from guests.tests.factories import GuestFactory, InvitationFactory, VisitSlotFactory
 from martyrs.tests.factories import CorrectionSuggestionFactory, MartyrFactory, VeteranTallyFactory
@@ -83,6 +88,12 @@ def _owner_records(suffix, edition):
         "exhibition.stratabase": StrataBaseFactory(status=DRAFT),
     }
     records.update(_guests_records(suffix, edition, agency, booth))
+    # followup (#16): a commitment to A's neighborhood, from A's booth, by A's agency.
+    commitment = CommitmentFactory(
+        neighborhood=neighborhood, problem=problem, booth=booth, agency=agency, exhibition=edition
+    )
+    records["followup.commitment"] = commitment
+    records["followup.milestone"] = MilestoneFactory(commitment=commitment)
     records["social_harm"] = ProfileIndicatorFactory(
         neighborhood=neighborhood, kind=ProfileIndicator.Kind.SOCIAL_HARM, title="اعتیاد", value=7
     )
@@ -191,6 +202,8 @@ def world(db, edition, django_user_model):
     shared["neighborhoods.programmephase"] = ProgrammePhase.objects.first()
     # guests (#15)
     shared["guests.visitslot"] = VisitSlotFactory(exhibition=edition)
+    # followup (#16): attendance counts belong to the edition, not to an owner.
+    shared["followup.attendancecount"] = AttendanceCountFactory(exhibition=edition)
     a["auth.user"] = other_staff
     b["auth.user"] = other_staff
     return SimpleNamespace(a=a, b=b, shared=shared, accounts=accounts)

@@ -54,6 +54,16 @@ EXPECTED = {
     "exhibition.boothholder": {ORG: "VACDH", STAFF: "vacdh", MGR: "vacdh", AUD: "VH"},
     "exhibition.scheduleitem": {ORG: "VACDH", STAFF: "vacdh", REV: "VH", AUD: "VH"},
     "exhibition.contactrequest": {ORG: "VCDH", STAFF: "vch", MGR: "vch", HOLDER: "vch", AUD: "VH"},
+    # followup (#16)
+    "followup.commitment": {
+        ORG: "VACDH",
+        STAFF: "vach",
+        MGR: "vach",
+        HOLDER: "vh",
+        AUD: "VH",
+    },
+    "followup.milestone": {ORG: "VACDH", STAFF: "vacdh", MGR: "vacdh", HOLDER: "vh", AUD: "VH"},
+    "followup.attendancecount": {ORG: "VACDH", AUD: "VH"},
     "auth.user": {ORG: "VACH", AUD: "VH"},
     "auth.group": {ORG: "VH", AUD: "VH"},
     "axes.accessattempt": {ORG: "VDH", AUD: "VH"},

@@ -1,0 +1,1 @@
+from tests.roles.conftest import rf_user, world  # noqa: F401 (the roles' two owners and accounts)
