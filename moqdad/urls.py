@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("neighborhoods/", include("neighborhoods.urls")),
     path("martyrs/", include("martyrs.urls")),
     path("", include("guests.urls")),
+    path("print/followup/", include("followup.urls")),
     path("", include("exhibition.urls")),
     prefix_default_language=False,
 )

@@ -42,6 +42,6 @@ class AttendanceCountFactory(factory.django.DjangoModelFactory):
 
     exhibition = factory.LazyFunction(edition_1401)
     day = datetime.date(2022, 11, 1)
-    starts_at = datetime.time(15, 30)
-    ends_at = datetime.time(17, 10)
+    starts_at = datetime.time(9, 0)
+    ends_at = datetime.time(10, 0)
     visitors = 120

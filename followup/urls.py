@@ -1,0 +1,11 @@
+"""Staff pages of the follow-up (under print/, with the other staff documents)."""
+
+from django.urls import path
+
+from followup import views
+
+app_name = "followup"
+urlpatterns = [
+    path("book/", views.book, name="book"),
+    path("book.pdf", views.book, {"as_pdf": True}, name="book_pdf"),
+]
