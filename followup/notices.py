@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from followup.models import Commitment
 from moqdad import jalali
+from moqdad.messaging import send_message
 from moqdad.persian import display_digits, display_number
 from neighborhoods.models import CouncilMember
 
@@ -19,8 +20,6 @@ KIND_REMINDER = "commitment_reminder"
 
 
 def _send(*, to: str, channel: str, subject: str, body: str, about, kind: str) -> None:
-    from moqdad.messaging import send_message
-
     send_message(channel=channel, to=to, subject=subject, body=body, about=about, kind=kind)
 
 

@@ -83,7 +83,8 @@ def commitment_save(*, commitment: Commitment, user=None, reason: str = "") -> C
     changed = stored is not None and stored != commitment.status
     _save(commitment, user=user, reason=reason or (_status_reason(commitment) if changed else ""))
     if changed:
-        transaction.on_commit(lambda: notices.status_changed(commitment=commitment))
+        # The deliveries are written in this transaction; their tasks run once it commits.
+        notices.status_changed(commitment=commitment)
     return commitment
 
 
@@ -151,7 +152,7 @@ def commitment_confirm(*, commitment: Commitment, done: bool, user, note: str = 
         commitment.progress_percent = min(commitment.progress_percent, 90)
     _save(commitment, user=user, reason=reason)
     if not done:
-        transaction.on_commit(lambda: notices.status_changed(commitment=commitment))
+        notices.status_changed(commitment=commitment)
     return commitment
 
 
