@@ -1,16 +1,23 @@
 """Staff views of the follow-up: the problems book, the selection tool and the report. Each
 passes the rules (moqdad.rules) as the admin would."""
 
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from exhibition.models import Exhibition
 from exhibition.printing import pdf_response
-from followup import printing
-from moqdad import rules
-from neighborhoods.models import Problem
+from followup import exports, printing
+from followup.forms import SelectionFilterForm
+from followup.selectors.selection import selection, selection_choices
+from moqdad import charts, rules
+from moqdad.persian import display_digits
+from neighborhoods.models import Problem, VulnerabilityFlag
 
 
 def _current_edition() -> Exhibition:
@@ -34,3 +41,64 @@ def book(request, as_pdf: bool = False):
         return pdf_response(document)
     document.context["pdf_url"] = reverse("followup:book_pdf")
     return HttpResponse(document.html(request=request))
+
+
+def may_use_selection_tool(user) -> bool:
+    """The tool reads every body's flags: for those who may read all of them (organizers)."""
+    everything = rules.rows_filter(user, VulnerabilityFlag, "export")
+    return everything is not None and not everything
+
+
+def _selection(request):
+    if not may_use_selection_tool(request.user):
+        raise PermissionDenied
+    choices = selection_choices()
+    form = SelectionFilterForm(
+        request.GET or None,
+        years=choices.years,
+        bodies=choices.bodies,
+        districts=choices.districts,
+    )
+    return form, selection(filters=form.filters())
+
+
+@staff_member_required
+def selection_tool(request):
+    form, result = _selection(request)
+    chart = charts.column_chart(
+        title=_("Neighborhoods by how many bodies flag them"),
+        columns=[
+            (_("%(count)s bodies") % {"count": display_digits(count)}, number, 1)
+            for count, number in result.distribution
+        ],
+        rtl=translation.get_language_bidi(),
+    )
+    query = request.GET.urlencode()
+    response = render(
+        request,
+        "followup/selection.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Selection tool"),
+            "form": form,
+            "result": result,
+            "chart": chart,
+            "export_url": reverse("followup:selection_xlsx") + (f"?{query}" if query else ""),
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_member_required
+def selection_export(request):
+    _form, result = _selection(request)
+    response = HttpResponse(
+        exports.selection_workbook(result),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="selection-{result.year or "all"}.xlsx"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
