@@ -21,9 +21,27 @@ FOLLOWERS = frozenset({Role.ORGANIZER, Role.NEIGHBORHOOD_MANAGER, Role.AGENCY_ST
 
 def home_panels(request) -> list[Panel]:
     access = access_for(request.user)
-    if not (access.is_superuser or access.roles & FOLLOWERS):
-        return []
-    return [due_panel(request.user)]
+    panels = []
+    if access.is_superuser or access.roles & FOLLOWERS:
+        panels.append(due_panel(request.user))
+    tools = tools_panel(request.user)
+    if tools.lines:
+        panels.append(tools)
+    return panels
+
+
+def tools_panel(user) -> Panel:
+    """The follow-up's documents and tools the user may open (each checked as its view is)."""
+    from followup import views
+
+    lines = []
+    if views.may_print_book(user):
+        lines.append(Line(_("The system of neighborhood problems"), reverse("followup:book")))
+    if views.may_print_report(user):
+        lines.append(Line(_("Post-exhibition report"), reverse("followup:report")))
+    if views.may_use_selection_tool(user):
+        lines.append(Line(_("Selection tool"), reverse("followup:selection")))
+    return Panel("followup-tools", _("After the exhibition"), lines)
 
 
 def due_panel(user) -> Panel:

@@ -66,3 +66,53 @@ def selection_workbook(result: Selection) -> bytes:
         ],
     )
     return _bytes(workbook)
+
+
+def report_workbook(report) -> bytes:
+    """The report's tables, one sheet each, with the same figures as the PDF."""
+    from moqdad import jalali
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _sheet(
+        workbook,
+        _("Attendance"),
+        [_("Day"), _("From"), _("To"), _("Visitors"), _("Delegations"), _("Official visits")],
+        [
+            [jalali.format_numeric(day.day), slot.starts_at, slot.ends_at, slot.visitors,
+             day.delegations if index == 0 else None, day.official_visits if index == 0 else None]
+            for day in report.attendance
+            for index, slot in enumerate(day.slots)
+        ],
+    )  # fmt: skip
+    _sheet(
+        workbook,
+        _("Status"),
+        [_("Status"), _("Commitments")],
+        [[line.label, *line.figures] for line in report.by_status],
+    )
+    _sheet(
+        workbook,
+        _("Kind"),
+        [_("Kind"), _("Made"), _("Fulfilled")],
+        [[line.label, *line.figures] for line in report.by_kind],
+    )
+    _sheet(
+        workbook,
+        _("Neighborhoods"),
+        [_("Neighborhood"), _("Made"), _("Fulfilled"), _("Mean progress")],
+        [[line.label, *line.figures] for line in report.by_neighborhood],
+    )
+    _sheet(
+        workbook,
+        _("Booths"),
+        [_("Booth"), _("Contact requests"), _("Commitments"), _("Fulfilled")],
+        [[line.label, *line.figures] for line in report.by_booth],
+    )
+    _sheet(
+        workbook,
+        _("Problems"),
+        [_("Problem (neighborhood)"), _("Made"), _("Fulfilled")],
+        [[line.label, *line.figures] for line in report.top_problems],
+    )
+    return _bytes(workbook)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibition.print_centre import PrintEntry, PrintGroup, _latest
 from followup import views
 from followup.models import Commitment
+from moqdad import rules
 from neighborhoods.models import Problem
 
 
@@ -32,6 +33,21 @@ def print_groups(*, user, exhibition) -> list[PrintGroup]:
                 "book",
                 _("The system of neighborhood problems"),
                 [_entry(_("The system of neighborhood problems"), "book", changed)],
+            )
+        )
+    if views.may_print_report(user):
+        readable = rules.rows_for(user, Commitment.objects.filter(exhibition=exhibition), "print")
+        groups.append(
+            PrintGroup(
+                "report",
+                _("Post-exhibition report"),
+                [
+                    _entry(
+                        _("Post-exhibition report"),
+                        "report",
+                        readable.aggregate(m=Max("updated_at"))["m"],
+                    )
+                ],
             )
         )
     return groups

@@ -2,12 +2,19 @@
 They are `exhibition.printing.Document`s (one HTML page, the same page as a PDF through
 WeasyPrint, reading only local files), laid out by static/followup/publication.css."""
 
-from django.utils import timezone
+import re
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from exhibition.models import Exhibition
 from exhibition.printing import Document
 from exhibition.selectors import demo_data_shown
 from followup.selectors.book import problems_book
+from followup.selectors.report import post_exhibition_report
+from moqdad import charts, jalali
 
 # Past this many problem entries the table of contents lists the chapters only.
 TOC_ENTRY_LIMIT = 60
@@ -26,4 +33,82 @@ def book_document(*, exhibition: Exhibition) -> Document:
             "is_synthetic": demo_data_shown(),
         },
         f"neighborhood-problems-{exhibition.slug}.pdf",
+    )
+
+
+# The shared chart (moqdad/charts.py, templates/_chart.html) drawn into a PDF. WeasyPrint colours
+# an inline SVG only from a stylesheet inside it, and lays SVG text out letter by letter (Persian
+# letters would not join): the bars and figures stay in the drawing, its labels are set as HTML
+# at the places the chart's geometry gives them.
+PRINT_CHART_STYLE = (
+    "<style>"
+    ".chart__value{font-family:Vazirmatn;font-size:12px;fill:#333;font-weight:700}"
+    ".chart__value--big{font-size:15px;fill:#111}"
+    ".chart__axis{stroke:#888}"
+    ".chart__bar--1{fill:#1b6b5a}.chart__bar--2{fill:#c9a227}"
+    ".chart__bar--3{fill:#7a4b00}.chart__bar--4{fill:#8aa8a0}"
+    "</style>"
+)
+SVG_LABEL = re.compile(r'<text class="chart__label".*?</text>', re.S)
+
+
+def print_chart(chart, chart_id: str) -> str:
+    """The chart for a PDF; publication.css sets its labels where the drawing leaves room for
+    them (a bar chart's rows and a column chart's foot have fixed sizes in moqdad/charts.py)."""
+    svg = SVG_LABEL.sub("", render_to_string("_chart.html", {"chart": chart, "chart_id": chart_id}))
+    head_end = svg.index(">", svg.index("<svg")) + 1
+    labels = (
+        [column.label for column in chart.columns]
+        if chart.kind == "column"
+        else [row.short_label for row in chart.rows]
+    )
+    return render_to_string(
+        "followup/print/_chart.html",
+        {
+            "kind": chart.kind,
+            "drawing": mark_safe(svg[:head_end] + PRINT_CHART_STYLE + svg[head_end:]),  # noqa: S308
+            "labels": labels,
+        },
+    )
+
+
+def report_charts(report) -> dict:
+    rtl = translation.get_language_bidi()
+    charts_ = {
+        "attendance": charts.column_chart(
+            title=_("Visitors by day"),
+            columns=[(jalali.format_date(day.day), day.visitors, 1) for day in report.attendance],
+            rtl=rtl,
+        ),
+        "status": charts.bar_chart(
+            title=_("Commitments by status"),
+            rows=[(line.label, list(line.figures)) for line in report.by_status],
+            series_labels=[_("commitments")],
+            rtl=rtl,
+        ),
+    }
+    if report.by_kind:
+        charts_["kind"] = charts.bar_chart(
+            title=_("Commitments by kind"),
+            rows=[(line.label, list(line.figures)) for line in report.by_kind],
+            series_labels=[_("made"), _("fulfilled")],
+            rtl=rtl,
+            stacked=False,
+        )
+    return {key: print_chart(chart, f"chart-{key}") for key, chart in charts_.items()}
+
+
+def report_document(*, exhibition: Exhibition, user) -> Document:
+    report = post_exhibition_report(exhibition=exhibition, user=user)
+    return Document(
+        "followup/print/report.html",
+        {
+            "exhibition": exhibition,
+            "printed_at": timezone.now(),
+            "report": report,
+            "charts": report_charts(report),
+            "reader": user,
+            "is_synthetic": demo_data_shown(),
+        },
+        f"post-exhibition-report-{exhibition.slug}.pdf",
     )

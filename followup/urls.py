@@ -10,4 +10,7 @@ urlpatterns = [
     path("book.pdf", views.book, {"as_pdf": True}, name="book_pdf"),
     path("selection/", views.selection_tool, name="selection"),
     path("selection.xlsx", views.selection_export, name="selection_xlsx"),
+    path("report/", views.report, name="report"),
+    path("report.pdf", views.report, {"as_pdf": True}, name="report_pdf"),
+    path("report.xlsx", views.report_export, name="report_xlsx"),
 ]

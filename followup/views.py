@@ -14,6 +14,7 @@ from exhibition.models import Exhibition
 from exhibition.printing import pdf_response
 from followup import exports, printing
 from followup.forms import SelectionFilterForm
+from followup.models import Commitment
 from followup.selectors.selection import selection, selection_choices
 from moqdad import charts, rules
 from moqdad.persian import display_digits
@@ -100,5 +101,41 @@ def selection_export(request):
     response["Content-Disposition"] = (
         f'attachment; filename="selection-{result.year or "all"}.xlsx"'
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def may_print_report(user) -> bool:
+    """Whoever reads commitments prints the report, of the rows they read (a partner its own)."""
+    return rules.user_can(user, "print", Commitment)
+
+
+def _report_document(request):
+    if not may_print_report(request.user):
+        raise PermissionDenied
+    return printing.report_document(exhibition=_current_edition(), user=request.user)
+
+
+@staff_member_required
+def report(request, as_pdf: bool = False):
+    document = _report_document(request)
+    if as_pdf:
+        response = pdf_response(document)
+    else:
+        document.context["pdf_url"] = reverse("followup:report_pdf")
+        response = HttpResponse(document.html(request=request))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_member_required
+def report_export(request):
+    document = _report_document(request)
+    response = HttpResponse(
+        exports.report_workbook(document.context["report"]),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = document.filename.removesuffix(".pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -12,8 +12,9 @@ from moqdad.roles import Role
 from neighborhoods.tests.factories import NeighborhoodFactory
 
 # The session, the user, its roles, the edition and each group of documents: not one per row.
-# guests (#15): invitation cards and official visits add two; followup (#16): the book two.
-QUERIES = 22
+# guests (#15): invitation cards and official visits add two; followup (#16): the book two,
+# the report one.
+QUERIES = 23
 
 
 def _centre(client, user):
