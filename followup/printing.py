@@ -37,18 +37,21 @@ def book_document(*, exhibition: Exhibition) -> Document:
 
 
 # The shared chart (moqdad/charts.py, templates/_chart.html) drawn into a PDF. WeasyPrint colours
-# an inline SVG only from a stylesheet inside it, and lays SVG text out letter by letter (Persian
-# letters would not join): the bars and figures stay in the drawing, its labels are set as HTML
-# at the places the chart's geometry gives them.
-PRINT_CHART_STYLE = (
-    "<style>"
-    ".chart__value{font-family:Vazirmatn;font-size:12px;fill:#333;font-weight:700}"
-    ".chart__value--big{font-size:15px;fill:#111}"
-    ".chart__axis{stroke:#888}"
-    ".chart__bar--1{fill:#1b6b5a}.chart__bar--2{fill:#c9a227}"
-    ".chart__bar--3{fill:#7a4b00}.chart__bar--4{fill:#8aa8a0}"
-    "</style>"
-)
+# an inline SVG from its own attributes only (not from the page's stylesheet), and lays SVG text
+# out letter by letter, which would break Persian words: the drawing gets presentation
+# attributes (not inline styles: the page's CSP holds), and its labels are set as HTML where the
+# chart's geometry leaves room for them (publication.css).
+PRINT_ATTRIBUTES = {
+    'class="chart__axis"': 'stroke="#888888"',
+    'class="chart__value chart__value--big"': (
+        'font-family="Vazirmatn" font-size="15" font-weight="700" fill="#111111"'
+    ),
+    'class="chart__value"': 'font-family="Vazirmatn" font-size="12" font-weight="700" fill="#333333"',
+    **{
+        f'class="chart__bar chart__bar--{series}"': f'fill="{colour}"'
+        for series, colour in enumerate(("#1b6b5a", "#c9a227", "#7a4b00", "#8aa8a0"), start=1)
+    },
+}
 SVG_LABEL = re.compile(r'<text class="chart__label".*?</text>', re.S)
 
 
@@ -56,7 +59,8 @@ def print_chart(chart, chart_id: str) -> str:
     """The chart for a PDF; publication.css sets its labels where the drawing leaves room for
     them (a bar chart's rows and a column chart's foot have fixed sizes in moqdad/charts.py)."""
     svg = SVG_LABEL.sub("", render_to_string("_chart.html", {"chart": chart, "chart_id": chart_id}))
-    head_end = svg.index(">", svg.index("<svg")) + 1
+    for marker, attributes in PRINT_ATTRIBUTES.items():
+        svg = svg.replace(marker, f"{marker} {attributes}")
     labels = (
         [column.label for column in chart.columns]
         if chart.kind == "column"
@@ -64,11 +68,7 @@ def print_chart(chart, chart_id: str) -> str:
     )
     return render_to_string(
         "followup/print/_chart.html",
-        {
-            "kind": chart.kind,
-            "drawing": mark_safe(svg[:head_end] + PRINT_CHART_STYLE + svg[head_end:]),  # noqa: S308
-            "labels": labels,
-        },
+        {"kind": chart.kind, "drawing": mark_safe(svg), "labels": labels},  # noqa: S308
     )
 
 
