@@ -92,7 +92,6 @@ class CommitmentAdmin(MoqdadImportExportAdmin):
     ]
     list_select_related = ["neighborhood"]
     autocomplete_fields = ["neighborhood", "problem", "plan", "agency"]
-    date_hierarchy = None
     inlines = [MilestoneInline]
     readonly_fields = [
         "provenance",

@@ -71,11 +71,15 @@ class Report:
     programme: list
 
 
-def _guests_model(name: str):
+def _guests_model(name: str, fields: tuple[str, ...]):
+    """The guests app's model `name` if it is installed with these fields, else None (the
+    report then reads the organizers' counts)."""
     try:
-        return apps.get_model("guests", name)
+        model = apps.get_model("guests", name)
     except LookupError:
         return None
+    names = {field.name for field in model._meta.get_fields()}
+    return model if set(fields) <= names else None
 
 
 def attendance(*, exhibition: Exhibition) -> tuple[str, list[DayAttendance]]:
@@ -87,7 +91,7 @@ def attendance(*, exhibition: Exhibition) -> tuple[str, list[DayAttendance]]:
         extra[row.day][0] += row.delegations
         extra[row.day][1] += row.official_visits
     source, slots = "counts", counted
-    check_in = _guests_model("CheckIn")
+    check_in = _guests_model("CheckIn", ("exhibition", "day", "at"))
     if check_in is not None and check_in.objects.filter(exhibition=exhibition).exists():
         source, slots = "check-ins", _check_in_slots(check_in, exhibition)
     visits = _official_visits(exhibition)
@@ -130,7 +134,7 @@ def _check_in_slots(model, exhibition: Exhibition) -> dict:
 
 
 def _official_visits(exhibition: Exhibition) -> dict | None:
-    model = _guests_model("OfficialVisit")
+    model = _guests_model("OfficialVisit", ("exhibition", "day"))
     if model is None or not model.objects.filter(exhibition=exhibition).exists():
         return None
     rows = model.objects.filter(exhibition=exhibition).values_list("day").annotate(n=Count("pk"))

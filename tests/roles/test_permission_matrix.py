@@ -240,3 +240,39 @@ def test_matrix_import_and_export_pages_follow_add_change_and_view(label, world,
         want[role] = (200 if may_import else 403, 200 if "v" in letters.lower() else 403)
 
     assert got == want
+
+
+# followup (#16): its staff pages, for every role (200 may open, 403 may not). The book is for
+# those who may print problems, the report for those who read commitments (their own rows),
+# the selection tool for those who reach every body's flags.
+FOLLOWUP_VIEWS = {
+    "/print/followup/book/": {ORG: 200, STAFF: 403, MGR: 200, HOLDER: 403, REV: 200, AUD: 200},
+    "/print/followup/report/": {ORG: 200, STAFF: 200, MGR: 200, HOLDER: 200, REV: 403, AUD: 200},
+    "/print/followup/report.xlsx": {
+        ORG: 200,
+        STAFF: 200,
+        MGR: 200,
+        HOLDER: 200,
+        REV: 403,
+        AUD: 200,
+    },
+    "/print/followup/selection/": {ORG: 200, STAFF: 403, MGR: 403, HOLDER: 403, REV: 403, AUD: 403},
+    "/print/followup/selection.xlsx": {
+        ORG: 200,
+        STAFF: 403,
+        MGR: 403,
+        HOLDER: 403,
+        REV: 403,
+        AUD: 403,
+    },
+}
+
+
+@pytest.mark.parametrize("url", sorted(FOLLOWUP_VIEWS))
+def test_matrix_followup_views(url, world, client):
+    got = {}
+    for role in ROLES:
+        client.force_login(world.accounts[role])
+        got[role] = client.get(url).status_code
+
+    assert got == FOLLOWUP_VIEWS[url]
