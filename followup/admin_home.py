@@ -36,7 +36,7 @@ def tools_panel(user) -> Panel:
 
     lines = []
     if views.may_print_book(user):
-        lines.append(Line(_("The system of neighborhood problems"), reverse("followup:book")))
+        lines.append(Line(_("The system of neighborhood problems"), reverse("followup:problems")))
     if views.may_print_report(user):
         lines.append(Line(_("Post-exhibition report"), reverse("followup:report")))
     if views.may_use_selection_tool(user):

@@ -7,6 +7,7 @@ from followup import views
 app_name = "followup"
 urlpatterns = [
     path("book/", views.book, name="book"),
+    path("problems/", views.problems, name="problems"),
     path("book.pdf", views.book, {"as_pdf": True}, name="book_pdf"),
     path("selection/", views.selection_tool, name="selection"),
     path("selection.xlsx", views.selection_export, name="selection_xlsx"),

@@ -15,6 +15,7 @@ from exhibition.printing import pdf_response
 from followup import exports, printing
 from followup.forms import SelectionFilterForm
 from followup.models import Commitment
+from followup.selectors.book import problems_book
 from followup.selectors.selection import selection, selection_choices
 from moqdad import charts, rules
 from moqdad.persian import display_digits
@@ -139,3 +140,32 @@ def report_export(request):
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@staff_member_required
+def problems(request):
+    """The book as an admin page to browse: a category at a time, each problem with the
+    neighborhoods that report it, their plans and the commitments to it."""
+    if not may_print_book(request.user):
+        raise PermissionDenied
+    book = problems_book()
+    chosen = request.GET.get("category", "")[:20]
+    chapter = next((c for c in book.chapters if c.key == chosen), None) or (
+        book.chapters[0] if book.chapters else None
+    )
+    return render(
+        request,
+        "followup/problems.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("The system of neighborhood problems"),
+            "book": book,
+            "chapter": chapter,
+            "may_open": {
+                report.problem.pk
+                for entry in (chapter.entries if chapter else [])
+                for report in entry.reports
+                if rules.user_can(request.user, "view", report.problem)
+            },
+        },
+    )

@@ -24,3 +24,26 @@ def test_book_is_printed_by_those_who_may_print_problems(client, world, role, st
     response = client.get("/print/followup/book/")
 
     assert response.status_code == status
+
+
+def test_problems_page_browses_a_category_with_its_neighborhoods(admin_client_fa, edition):
+    from followup.tests.factories import CommitmentFactory
+    from neighborhoods.models import Problem
+    from neighborhoods.tests.factories import NeighborhoodFactory, ProblemFactory
+
+    first, second = NeighborhoodFactory(name="محله یکم"), NeighborhoodFactory(name="محله دوم")
+    for neighborhood in (first, second):
+        ProblemFactory(
+            neighborhood=neighborhood, category=Problem.Category.HEALTH, title="نبود خانه بهداشت"
+        )
+    ProblemFactory(neighborhood=first, category=Problem.Category.URBAN, title="روشنایی کوچه‌ها")
+    CommitmentFactory(neighborhood=first, problem=first.problems.get(category="health"))
+
+    html = admin_client_fa.get("/print/followup/problems/", {"category": "health"}).content
+    html = html.decode()
+
+    chapter = html[html.index('id="book-chapter"') :]
+    assert "نبود خانه بهداشت" in chapter
+    assert "روشنایی کوچه‌ها" not in chapter
+    assert ("محله یکم" in chapter, "محله دوم" in chapter) == (True, True)
+    assert "۱ تعهد، ۰ انجام‌شده" in chapter

@@ -247,6 +247,7 @@ def test_matrix_import_and_export_pages_follow_add_change_and_view(label, world,
 # the selection tool for those who reach every body's flags.
 FOLLOWUP_VIEWS = {
     "/print/followup/book/": {ORG: 200, STAFF: 403, MGR: 200, HOLDER: 403, REV: 200, AUD: 200},
+    "/print/followup/problems/": {ORG: 200, STAFF: 403, MGR: 200, HOLDER: 403, REV: 200, AUD: 200},
     "/print/followup/report/": {ORG: 200, STAFF: 200, MGR: 200, HOLDER: 200, REV: 403, AUD: 200},
     "/print/followup/report.xlsx": {
         ORG: 200,
