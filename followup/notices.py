@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from followup.models import Commitment
 from moqdad import jalali
-from moqdad.messaging import send_message
 from moqdad.persian import display_digits, display_number
 from neighborhoods.models import CouncilMember
 
@@ -20,6 +19,11 @@ KIND_REMINDER = "commitment_reminder"
 
 
 def _send(*, to: str, channel: str, subject: str, body: str, about, kind: str) -> None:
+    # Imported when first used: moqdad.messaging binds its task to the task backend configured
+    # when it is imported, and this module is imported while the admin is loaded (before the
+    # tests choose theirs).
+    from moqdad.messaging import send_message
+
     send_message(channel=channel, to=to, subject=subject, body=body, about=about, kind=kind)
 
 

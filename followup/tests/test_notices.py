@@ -18,13 +18,6 @@ Status = Commitment.Status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _tasks_run_at_once(settings):
-    # Through `settings` (setting_changed): django-tasks may have read TASKS before the
-    # root conftest replaced it.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
 @pytest.fixture
 def commitment(edition, django_user_model):
     commitment = CommitmentFactory(

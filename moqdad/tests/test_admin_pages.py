@@ -19,6 +19,11 @@ from exhibition.tests.factories import (
     ScheduleItemFactory,
     StrataBaseFactory,
 )
+from followup.tests.factories import (
+    AttendanceCountFactory,
+    CommitmentFactory,
+    MilestoneFactory,
+)
 from guests.tests import factories as guest_factories
 from martyrs.tests.factories import (
     CorrectionSuggestionFactory,
@@ -78,6 +83,10 @@ def _instance(model, superuser):
         "neighborhoods.profileindicator": ProfileIndicatorFactory,
         "neighborhoods.vulnerabilityflag": VulnerabilityFlagFactory,
         "neighborhoods.staffprofile": lambda: _staff_profile(superuser),
+        # followup (#16)
+        "followup.commitment": CommitmentFactory,
+        "followup.milestone": MilestoneFactory,
+        "followup.attendancecount": AttendanceCountFactory,
         "auth.user": lambda: superuser,
         "auth.group": lambda: Group.objects.create(name="گروه"),
         # guests (#15)
