@@ -77,12 +77,11 @@ def report_workbook(report) -> bytes:
     _sheet(
         workbook,
         _("Attendance"),
-        [_("Day"), _("From"), _("To"), _("Visitors"), _("Delegations"), _("Official visits")],
+        [_("Day"), _("Visitors"), _("Guests"), _("Delegations"), _("Official visits")],
         [
-            [jalali.format_numeric(day.day), slot.starts_at, slot.ends_at, slot.visitors,
-             day.delegations if index == 0 else None, day.official_visits if index == 0 else None]
+            [jalali.format_numeric(day.day), day.visitors, day.guests_checked_in,
+             day.delegations, day.official_visits]
             for day in report.attendance
-            for index, slot in enumerate(day.slots)
         ],
     )  # fmt: skip
     _sheet(

@@ -5,14 +5,13 @@ happened. Contact requests and commitments are the rows `rules.rows_for(user, ..
 gives the reader, so a partner agency's report holds its own rows only; attendance and the
 programme (public) are the edition's.
 
-Attendance comes from the guests app's door check-ins where that app records them for the
-edition, else from the counts the organizers enter (`AttendanceCount`)."""
+Attendance: the organizers' door counts (`AttendanceCount`) for everyone who came, the guests
+app's door check-ins for the invited guests and their delegations, its official visits."""
 
 import dataclasses
 import datetime
 from collections import Counter, defaultdict
 
-from django.apps import apps
 from django.db.models import Avg, Count
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from exhibition.models import Booth, ContactRequest, Exhibition
 from exhibition.selectors import schedule_by_day
 from followup.models import AttendanceCount, Commitment
 from followup.selectors.commitments import FULFILLED
+from guests.models import CheckIn, OfficialVisit
 from moqdad import rules
 
 Status = Commitment.Status
@@ -35,8 +35,11 @@ class SlotCount:
 @dataclasses.dataclass(frozen=True)
 class DayAttendance:
     day: datetime.date
+    # By time slot: the guests checked in where the door recorded them, else the counts.
     slots: list[SlotCount]
+    # Everyone who came: the organizers' door counts, else the guests checked in.
     visitors: int
+    guests_checked_in: int
     delegations: int
     official_visits: int
 
@@ -56,6 +59,7 @@ class Report:
     attendance_source: str
     attendance: list[DayAttendance]
     visitors: int
+    guests_checked_in: int
     delegations: int
     official_visits: int
     contact_requests: int
@@ -71,74 +75,64 @@ class Report:
     programme: list
 
 
-def _guests_model(name: str, fields: tuple[str, ...]):
-    """The guests app's model `name` if it is installed with these fields, else None (the
-    report then reads the organizers' counts)."""
-    try:
-        model = apps.get_model("guests", name)
-    except LookupError:
-        return None
-    names = {field.name for field in model._meta.get_fields()}
-    return model if set(fields) <= names else None
-
-
 def attendance(*, exhibition: Exhibition) -> tuple[str, list[DayAttendance]]:
-    """("check-ins" or "counts", each day with its slots): door check-ins where recorded."""
+    """("check-ins" or "counts": where the slots come from, each day's attendance).
+
+    A day's visitors and delegations are the organizers' door counts where they entered them,
+    else the guests app's check-ins (its invited guests, the delegations among them); the
+    official visits are the guests app's where it has any, else the counts."""
     counted = defaultdict(list)
     extra = defaultdict(lambda: [0, 0])
     for row in AttendanceCount.objects.filter(exhibition=exhibition).order_by("day", "starts_at"):
         counted[row.day].append(SlotCount(row.starts_at, row.ends_at, row.visitors))
         extra[row.day][0] += row.delegations
         extra[row.day][1] += row.official_visits
-    source, slots = "counts", counted
-    check_in = _guests_model("CheckIn", ("exhibition", "day", "at"))
-    if check_in is not None and check_in.objects.filter(exhibition=exhibition).exists():
-        source, slots = "check-ins", _check_in_slots(check_in, exhibition)
-    visits = _official_visits(exhibition)
+    check_ins = CheckIn.objects.filter(exhibition=exhibition)
+    per_day = dict(check_ins.values_list("day").annotate(n=Count("pk")))
+    checked = _check_in_slots(check_ins, exhibition) if per_day else {}
+    delegations = dict(
+        check_ins.filter(invitation__party_size__gt=1).values_list("day").annotate(n=Count("pk"))
+    )
+    visits = dict(
+        OfficialVisit.objects.filter(exhibition=exhibition)
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
+    source = "check-ins" if per_day else "counts"
     days = []
     for day in exhibition.days:
-        day_slots = slots.get(day, [])
-        official = visits.get(day, extra[day][1]) if visits is not None else extra[day][1]
+        counts = counted.get(day, [])
         days.append(
             DayAttendance(
                 day=day,
-                slots=day_slots,
-                visitors=sum(slot.visitors for slot in day_slots),
-                delegations=extra[day][0],
-                official_visits=official,
+                slots=checked.get(day, []) if per_day else counts,
+                visitors=sum(slot.visitors for slot in counts) if counts else per_day.get(day, 0),
+                guests_checked_in=per_day.get(day, 0),
+                delegations=extra[day][0] if counts else delegations.get(day, 0),
+                official_visits=visits.get(day, 0) if visits else extra[day][1],
             )
         )
     return source, days
 
 
-def _check_in_slots(model, exhibition: Exhibition) -> dict:
-    """Check-ins per day in the opening hours' thirds (the slots the counts use too)."""
+def _check_in_slots(check_ins, exhibition: Exhibition) -> dict:
+    """Check-ins per day in thirds of the day's opening hours (the slots the counts use)."""
     by_day = defaultdict(Counter)
-    for day, at in model.objects.filter(exhibition=exhibition).values_list("day", "at"):
-        by_day[day][at] += 1
+    for day, at in check_ins.values_list("day", "at"):
+        by_day[day][timezone.localtime(at).replace(tzinfo=None)] += 1
     slots = {}
     for day, times in by_day.items():
         opens, closes = exhibition.hours_on(day)
         start = datetime.datetime.combine(day, opens)
         step = (datetime.datetime.combine(day, closes) - start) / 3
-        bounds = [(start + step * i, start + step * (i + 1)) for i in range(3)]
         counts = [0, 0, 0]
         for at, number in times.items():
-            local = timezone.localtime(at).replace(tzinfo=None) if timezone.is_aware(at) else at
-            index = min(max(int((local - start) / step), 0), 2) if step else 0
-            counts[index] += number
+            counts[min(max(int((at - start) / step), 0), 2)] += number
         slots[day] = [
-            SlotCount(a.time(), b.time(), n) for (a, b), n in zip(bounds, counts, strict=True)
+            SlotCount((start + step * i).time(), (start + step * (i + 1)).time(), counts[i])
+            for i in range(3)
         ]
     return slots
-
-
-def _official_visits(exhibition: Exhibition) -> dict | None:
-    model = _guests_model("OfficialVisit", ("exhibition", "day"))
-    if model is None or not model.objects.filter(exhibition=exhibition).exists():
-        return None
-    rows = model.objects.filter(exhibition=exhibition).values_list("day").annotate(n=Count("pk"))
-    return dict(rows)
 
 
 def readable_commitments(user, exhibition: Exhibition):
@@ -208,6 +202,7 @@ def post_exhibition_report(*, exhibition: Exhibition, user) -> Report:
         attendance_source=source,
         attendance=days,
         visitors=sum(day.visitors for day in days),
+        guests_checked_in=sum(day.guests_checked_in for day in days),
         delegations=sum(day.delegations for day in days),
         official_visits=sum(day.official_visits for day in days),
         contact_requests=sum(per_booth_requests.values()),

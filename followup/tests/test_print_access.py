@@ -47,3 +47,33 @@ def test_problems_page_browses_a_category_with_its_neighborhoods(admin_client_fa
     assert "روشنایی کوچه‌ها" not in chapter
     assert ("محله یکم" in chapter, "محله دوم" in chapter) == (True, True)
     assert "۱ تعهد، ۰ انجام‌شده" in chapter
+
+
+@pytest.mark.parametrize(
+    ("role", "groups", "panels"),
+    [
+        (Role.ORGANIZER, ["book", "report"], ["home-commitments-due", "home-followup-tools"]),
+        (
+            Role.NEIGHBORHOOD_MANAGER,
+            ["book", "report"],
+            ["home-commitments-due", "home-followup-tools"],
+        ),
+        (Role.AGENCY_STAFF, ["report"], ["home-commitments-due", "home-followup-tools"]),
+        (Role.BOOTH_HOLDER, ["report"], ["home-followup-tools"]),
+        (Role.REVIEWER, ["book"], ["home-followup-tools"]),
+    ],
+)
+def test_print_centre_and_admin_home_offer_the_followup_to_each_role(
+    client, world, role, groups, panels
+):
+    import re
+
+    client.force_login(world.accounts[role])
+
+    centre = client.get("/print/").content.decode()
+    home = client.get("/admin/").content.decode()
+
+    found = re.findall(r'<section class="module print-group" id="print-([^"]+)"', centre)
+    assert [group for group in found if group in ("book", "report")] == groups
+    ids = re.findall(r'<section class="module home-panel" id="([^"]+)"', home)
+    assert [panel for panel in ids if panel in panels] == panels
