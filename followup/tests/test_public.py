@@ -97,3 +97,16 @@ def test_public_queryset_matches_the_rule_written_out(neighborhood):
 
     assert set(Commitment.objects.public().values_list("pk", flat=True)) == expected
     assert len(expected) == 3
+
+
+def test_neighborhood_page_shows_a_newly_agreed_commitment_at_once(client, neighborhood):
+    from followup import services
+
+    before = client.get(neighborhood.get_absolute_url()).content.decode()
+    offer = Commitment.objects.get(neighborhood=neighborhood, status=Status.OFFERED)
+
+    services.commitment_set_status(commitment=offer, status=Status.AGREED)
+    after = client.get(neighborhood.get_absolute_url()).content.decode()
+
+    assert "۳ تعهد داده شده" in visible_text(_section(before, 'id="commitments"'))
+    assert "۴ تعهد داده شده" in visible_text(_section(after, 'id="commitments"'))
