@@ -234,3 +234,32 @@ def test_admin_home_lists_overdue_commitments_for_their_manager_only(client, wor
     panel = html[start : html.index("</section>", start)]
     assert f'<li class="home-alert"><a href="/admin/followup/commitment/{own.pk}/change/">' in panel
     assert other.title not in panel
+
+
+def test_partner_updates_its_own_commitments_from_a_sheet_and_no_one_elses(world):
+    staff = world.accounts[Role.AGENCY_STAFF]
+    own, other = world.a["followup.commitment"], world.b["followup.commitment"]
+    exported = CommitmentResource().export(queryset=Commitment.objects.filter(pk=own.pk))
+    row = dict(zip(exported.headers, exported[0], strict=True))
+    row["وضعیت"] = "در حال اجرا"
+    row["پیشرفت (درصد)"] = "60"
+    foreign = {**row, "شناسه": other.pk, "محله": other.neighborhood.name, "شناسه مسئله": ""}
+
+    alone = CommitmentResource().import_data(
+        tablib.Dataset([row[h] for h in exported.headers], headers=exported.headers),
+        user=staff,
+    )
+    own.refresh_from_db()
+    mixed = CommitmentResource().import_data(
+        tablib.Dataset(
+            [row[h] for h in exported.headers],
+            [foreign[h] for h in exported.headers],
+            headers=exported.headers,
+        ),
+        user=staff,
+    )
+
+    assert (alone.has_errors(), alone.has_validation_errors()) == (False, False)
+    assert (own.status, own.progress_percent) == ("in_progress", 60)
+    assert mixed.has_validation_errors() or mixed.has_errors()
+    assert Commitment.objects.get(pk=other.pk).status == other.status
