@@ -243,9 +243,8 @@ def test_matrix_import_and_export_pages_follow_add_change_and_view(label, world,
 
 
 # followup (#16): its staff pages, for every role (200 may open; 403, or a role not named, may
-# not). The book is for
-# those who may print problems, the report for those who read commitments (their own rows),
-# the selection tool for those who reach every body's flags.
+# not). The book is for those who may print problems, the report for those who read
+# commitments (their own rows), the selection tool for those who reach every body's flags.
 FOLLOWUP_VIEWS = {
     "/print/followup/book/": {ORG: 200, STAFF: 403, MGR: 200, HOLDER: 403, REV: 200, AUD: 200},
     "/print/followup/problems/": {ORG: 200, STAFF: 403, MGR: 200, HOLDER: 403, REV: 200, AUD: 200},
