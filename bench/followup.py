@@ -72,10 +72,12 @@ def main(runs: int) -> None:
                 5,
             ),
         ):
-            timings, pdf = _time(make, runs)
+            timings, cpu, pdf = _time(make, runs)
             print(f"{name}: pages: {len(pdf_pages(pdf))}, size: {len(pdf) // 1024} KiB")
             print("  runs (s): " + ", ".join(f"{t:.2f}" for t in timings))
-            print(f"  best: {min(timings):.2f} s (target < {target} s)")
+            print("  CPU (s):  " + ", ".join(f"{t:.2f}" for t in cpu))
+            print(f"  best: {min(timings):.2f} s, CPU {min(cpu):.2f} s (target < {target} s)")
+    print(f"load average: {' '.join(f'{n:.1f}' for n in os.getloadavg())} (2 cores)")
 
 
 if __name__ == "__main__":
