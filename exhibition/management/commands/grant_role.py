@@ -3,7 +3,7 @@
     manage.py grant_role USERNAME neighborhood_manager --neighborhood SLUG [--neighborhood SLUG]
     manage.py grant_role USERNAME agency_staff --agency "AGENCY NAME"
     manage.py grant_role USERNAME booth_holder --booth CODE [--booth CODE]
-    manage.py grant_role USERNAME reviewer|auditor|organizer
+    manage.py grant_role USERNAME reviewer|auditor|organizer|door_staff
 
 Roles are documented in the README ("Roles and permissions"); organizers can do the same in
 the admin (the account's groups, its staff profile, a neighborhood's manager accounts, a booth's
