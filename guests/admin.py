@@ -189,12 +189,24 @@ class InvitationAdmin(CurrentEditionAdminMixin, MoqdadModelAdmin):
     def links(self, obj):
         if obj.pk is None:
             return "-"
-        return format_html(
+        links = format_html(
             '<a href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("guests:print_card", args=[obj.pk]),
             _("Invitation card"),
             invitation_url(obj),
             _("The guest's page"),
+        )
+        if not obj.is_expired:
+            return links
+        # An expired link answers like an unknown one (no enumeration): say why here.
+        return format_html(
+            '{}<p class="help">{}</p>',
+            links,
+            _(
+                "The edition ended on %(day)s: the guest's page now answers as for an unknown "
+                "link, and the door refuses the card."
+            )
+            % {"day": jalali.format_date(obj.exhibition.end_date)},
         )
 
     @admin.display(description=_("messages"))

@@ -179,3 +179,17 @@ def test_guessing_links_is_cut_short_but_the_guests_own_link_still_opens(
 
     assert guesses == [404, 404, 429]
     assert client.get(_url(invitation)).status_code == 200
+
+
+def test_staff_are_told_why_the_link_of_an_ended_edition_answers_as_unknown(
+    admin_client_fa, edition
+):
+    """The demo's edition (1401) is over: its links answer as unknown ones, and the admin says so."""
+    ended = InvitationFactory(exhibition=edition)
+    change = reverse("admin:guests_invitation_change", args=[ended.pk])
+
+    note = "این دوره در "
+    assert note in admin_client_fa.get(change).content.decode()
+    edition.end_date = timezone.localdate()
+    edition.save()
+    assert note not in admin_client_fa.get(change).content.decode()
