@@ -2,11 +2,8 @@
 They are `exhibition.printing.Document`s (one HTML page, the same page as a PDF through
 WeasyPrint, reading only local files), laid out by static/followup/publication.css."""
 
-import re
-
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from exhibition.models import Exhibition
@@ -38,37 +35,18 @@ def book_document(*, exhibition: Exhibition) -> Document:
 
 # The shared chart (moqdad/charts.py, templates/_chart.html) drawn into a PDF. WeasyPrint colours
 # an inline SVG from its own attributes only (not from the page's stylesheet), and lays SVG text
-# out letter by letter, which would break Persian words: the drawing gets presentation
-# attributes (not inline styles: the page's CSP holds), and its labels are set as HTML where the
-# chart's geometry leaves room for them (publication.css).
-PRINT_ATTRIBUTES = {
-    'class="chart__axis"': 'stroke="#888888"',
-    'class="chart__value chart__value--big"': (
-        'font-family="Vazirmatn" font-size="15" font-weight="700" fill="#111111"'
-    ),
-    'class="chart__value"': 'font-family="Vazirmatn" font-size="12" font-weight="700" fill="#333333"',
-    **{
-        f'class="chart__bar chart__bar--{series}"': f'fill="{colour}"'
-        for series, colour in enumerate(("#1b6b5a", "#c9a227", "#7a4b00", "#8aa8a0"), start=1)
-    },
-}
-SVG_LABEL = re.compile(r'<text class="chart__label".*?</text>', re.S)
-
-
+# out letter by letter, which would break Persian words: `_chart.html` with `for_print` gives the
+# drawing presentation attributes (not inline styles: the page's CSP holds) and leaves out its
+# labels, which are set as HTML where the chart's geometry leaves room for them
+# (publication.css; a bar chart's rows and a column chart's foot have fixed sizes).
 def print_chart(chart, chart_id: str) -> str:
-    """The chart for a PDF; publication.css sets its labels where the drawing leaves room for
-    them (a bar chart's rows and a column chart's foot have fixed sizes in moqdad/charts.py)."""
-    svg = SVG_LABEL.sub("", render_to_string("_chart.html", {"chart": chart, "chart_id": chart_id}))
-    for marker, attributes in PRINT_ATTRIBUTES.items():
-        svg = svg.replace(marker, f"{marker} {attributes}")
     labels = (
         [column.label for column in chart.columns]
         if chart.kind == "column"
         else [row.short_label for row in chart.rows]
     )
     return render_to_string(
-        "followup/print/_chart.html",
-        {"kind": chart.kind, "drawing": mark_safe(svg), "labels": labels},  # noqa: S308
+        "followup/print/_chart.html", {"chart": chart, "chart_id": chart_id, "labels": labels}
     )
 
 

@@ -25,6 +25,11 @@ LABEL_CHARS = 16
 COLUMN_LINE_CHARS = 10
 
 
+# A printed chart (WeasyPrint) is coloured by presentation attributes, not the page's stylesheet:
+# the print palette (static/followup/publication.css), for `{% include "_chart.html" with for_print=True %}`.
+PRINT_FILLS = {1: "#1b6b5a", 2: "#c9a227", 3: "#7a4b00", 4: "#8aa8a0"}
+
+
 @dataclasses.dataclass(frozen=True)
 class Segment:
     label: str
@@ -34,6 +39,10 @@ class Segment:
     y: float
     width: float
     height: float
+
+    @property
+    def print_fill(self) -> str:
+        return PRINT_FILLS.get(self.series, PRINT_FILLS[1])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +86,10 @@ class Column:
     value_y: float
     label_y: float
     label_lines: list[str]
+
+    @property
+    def print_fill(self) -> str:
+        return PRINT_FILLS.get(self.series, PRINT_FILLS[1])
 
 
 @dataclasses.dataclass(frozen=True)

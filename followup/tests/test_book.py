@@ -3,8 +3,8 @@ own, every category and every published problem of the demo, nothing unpublished
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
-from exhibition.demo.loader import delete_demo_data
 from exhibition.tests.pdf_text import _runs, has_phrase, pdf_pages
 from followup.models import Commitment
 from moqdad.persian import to_persian_digits
@@ -19,7 +19,9 @@ def demo_book(django_db_setup, django_db_blocker):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    with django_db_blocker.unblock():
+    # Made in a transaction rolled back at the end, so that nothing of it reaches the tests that
+    # run next in this process (the demo also adds halls to the edition, which its removal keeps).
+    with django_db_blocker.unblock(), transaction.atomic():
         from exhibition.tests.factories import edition_1401
 
         edition_1401()
@@ -38,15 +40,14 @@ def demo_book(django_db_setup, django_db_blocker):
                 "maker_name", flat=True
             )
         )
-        yield {
-            "pages": pdf_pages(pdf),
-            "html": html,
-            "problems": problems,
-            "hidden": hidden,
-            "private": private,
-        }
-        delete_demo_data()
-        admin.delete()
+        transaction.set_rollback(True)
+    return {
+        "pages": pdf_pages(pdf),
+        "html": html,
+        "problems": problems,
+        "hidden": hidden,
+        "private": private,
+    }
 
 
 def _first_page_with(pages, phrase, start=0) -> int:
