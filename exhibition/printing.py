@@ -92,7 +92,7 @@ def html_to_pdf(html: str) -> bytes:
     ).write_pdf()
 
 
-def _stamp(exhibition: Exhibition, request=None) -> dict:
+def print_stamp(exhibition: Exhibition, request=None) -> dict:
     """What every printed document shows: the edition, when it was printed, the last change,
     and the address its QR codes and links point to (the request's unless PUBLIC_BASE_URL)."""
     base_url = public_base_url(request)
@@ -115,7 +115,7 @@ def programme_document(
     name = f"programme-{exhibition.slug}" + (f"-{day.isoformat()}" if day else "")
     return Document(
         "print/programme.html",
-        {**_stamp(exhibition, request), "days": days, "single_day": day},
+        {**print_stamp(exhibition, request), "days": days, "single_day": day},
         f"{name}.pdf",
     )
 
@@ -132,7 +132,9 @@ def booth_signs_document(*, exhibition: Exhibition, booths: list[Booth], request
     single = len(booths) == 1
     name = f"booth-sign-{booths[0].pk}" if single else f"booth-signs-{exhibition.slug}"
     return Document(
-        "print/booth_signs.html", {**_stamp(exhibition, request), "signs": signs}, f"{name}.pdf"
+        "print/booth_signs.html",
+        {**print_stamp(exhibition, request), "signs": signs},
+        f"{name}.pdf",
     )
 
 
@@ -141,7 +143,7 @@ def booth_directory_document(*, exhibition: Exhibition, request=None) -> Documen
     return Document(
         "print/booth_directory.html",
         {
-            **_stamp(exhibition, request),
+            **print_stamp(exhibition, request),
             "by_section": by_section,
             "by_neighborhood": by_neighborhood,
             "without_neighborhood": others,
@@ -156,6 +158,6 @@ def neighborhood_profile_document(
     profile = selectors.neighborhood_print_profile(exhibition=exhibition, neighborhood=neighborhood)
     return Document(
         "print/neighborhood_profile.html",
-        {**_stamp(exhibition, request), "profile": profile},
+        {**print_stamp(exhibition, request), "profile": profile},
         f"neighborhood-profile-{neighborhood.pk}.pdf",
     )

@@ -11,13 +11,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from exhibition import selectors as exhibition_selectors
 from exhibition.models import Exhibition
-from exhibition.printing import Document
+from exhibition.printing import Document, print_stamp
 from exhibition.qr import url_qr_svg
 from guests.models import Invitation
 from moqdad import jalali
-from moqdad.public_address import absolute_url, is_local_address, public_base_url
+from moqdad.public_address import absolute_url
 
 
 def invitation_url(invitation: Invitation, request=None) -> str:
@@ -25,17 +24,6 @@ def invitation_url(invitation: Invitation, request=None) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("guests:rsvp", kwargs={"token": invitation.token})
     return absolute_url(path, request)
-
-
-def _stamp(exhibition: Exhibition, request=None) -> dict:
-    base_url = public_base_url(request)
-    return {
-        "exhibition": exhibition,
-        "printed_at": timezone.now(),
-        "schedule_changed_at": exhibition_selectors.schedule_last_changed(exhibition=exhibition),
-        "public_base_url": base_url,
-        "public_address_is_local": is_local_address(base_url),
-    }
 
 
 def card(invitation: Invitation, request=None) -> dict:
@@ -61,7 +49,7 @@ def cards_document(*, invitations: list[Invitation], request=None) -> Document:
     name = f"invitation-{invitations[0].short_code}" if single else "invitations"
     return Document(
         "guests/print/cards.html",
-        {**_stamp(exhibition, request), "cards": [card(i, request) for i in invitations]},
+        {**print_stamp(exhibition, request), "cards": [card(i, request) for i in invitations]},
         f"{name}.pdf",
     )
 
@@ -72,7 +60,7 @@ def visits_document(
     """The official visits of a day, each with its route (or, for a booth, its stops there)."""
     return Document(
         "guests/print/visits.html",
-        {**_stamp(exhibition, request), "day": day, "visits": visits, "title": title},
+        {**print_stamp(exhibition, request), "day": day, "visits": visits, "title": title},
         f"visits-{day.isoformat()}.pdf",
     )
 
