@@ -18,10 +18,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # gthread keeps each keep-alive connection on the worker that accepted it, so a burst of
 # connections can land on one worker while the other idles (measured: 32 connections split
 # 31/1, and the cached home page ran at half the speed of a 16/16 split). A worker that holds
-# this many connections stops accepting and leaves the next ones to the others; idle
-# keep-alive connections beyond (this - threads) are closed. Behind nginx (upstream keepalive)
-# it bounds each worker's share of the pool.
-worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", 64))
+# this many connections stops accepting and leaves the next ones to the others: the benchmark
+# sets it to each worker's share (bench/run.py). In production it stays high (gunicorn's
+# default): behind nginx's upstream keep-alive, a cap near the number of clients left a new
+# connection (the balancer's /healthz probe) waiting until nginx timed out and took the last
+# app server out (the cluster test's failover, 2026-12-01).
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", 1000))
 
 # Phones on a crowded venue network reconnect slowly: keep idle connections a little while.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
@@ -30,6 +32,16 @@ graceful_timeout = 20
 
 # Load the application once in the master: workers fork with it ready and share its memory.
 preload_app = True
+
+
+def when_ready(server):
+    """The master, before it forks: import the migrations too, so that a worker's first /healthz
+    (which reads the migration graph) does not import them while it serves visitors."""
+    from moqdad.health import load_migration_modules
+
+    load_migration_modules()
+
+
 # Recycle workers now and then so a slow leak in any dependency cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
 max_requests_jitter = max_requests // 10
