@@ -321,10 +321,10 @@ def main() -> int:
     try:
         _recreate_database()
         _flush_redis()
+        _manage(env, "translations", "compile")
         _manage(env, "migrate", "--noinput", "-v0")
         _manage(env, "load_demo_data", "--martyrs", options.martyrs)
         _manage(env, "collectstatic", "--noinput", "-v0")
-        _manage(env, "translations", "compile")
         server = _start_gunicorn(env)
         tally, facts = asyncio.run(_load(options.clients, duration, options.form_share))
         stored = _stored_markers(facts["run_id"])

@@ -378,8 +378,8 @@ def main() -> int:
         if use_redis:
             flush_redis(redis_url)
         log("migrate, collectstatic")
-        manage(env, "migrate", "--noinput", "-v0")
         manage(env, "translations", "compile", capture=True)
+        manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         static = last_line(
             manage(
