@@ -35,7 +35,7 @@ class Access:
     """An account's roles, their model permissions and what it owns."""
 
     def __init__(self, user):
-        from django.contrib.auth.models import Permission
+        from django.contrib.auth.models import Group
 
         self.user = user
         active = bool(user and user.is_authenticated and user.is_active)
@@ -44,13 +44,15 @@ class Access:
         self._owned: dict[str, list] = {}
         if not active or self.is_superuser:
             return
-        for name in user.groups.filter(name__in=ROLE_BY_GROUP_NAME).values_list("name", flat=True):
-            self.perms[ROLE_BY_GROUP_NAME[name]] = set()
-        rows = Permission.objects.filter(
-            group__user=user, group__name__in=ROLE_BY_GROUP_NAME
-        ).values_list("group__name", "content_type__app_label", "codename")
+        # One query: the account's role groups, each with its permissions (a group without any
+        # still gives one row, with no permission, through the outer join).
+        rows = Group.objects.filter(user=user, name__in=ROLE_BY_GROUP_NAME).values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        )
         for group_name, app_label, codename in rows:
-            self.perms[ROLE_BY_GROUP_NAME[group_name]].add(f"{app_label}.{codename}")
+            perms = self.perms.setdefault(ROLE_BY_GROUP_NAME[group_name], set())
+            if codename is not None:
+                perms.add(f"{app_label}.{codename}")
 
     @property
     def roles(self) -> frozenset:

@@ -11,10 +11,11 @@ from moqdad.persian import display_digits
 from moqdad.roles import Role
 from neighborhoods.tests.factories import NeighborhoodFactory
 
-# The session, the user, its roles, the edition and each group of documents: not one per row.
+# The session, the user, its roles (one query), the edition and each group of documents: not
+# one per row.
 # guests (#15): invitation cards and official visits add two; followup (#16): the book two,
 # the report one.
-QUERIES = 23
+QUERIES = 22
 
 
 def _centre(client, user):
