@@ -160,8 +160,19 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIME_RESOLUTION = 60
 PAGE_CACHE_CONTENT_APPS = PROJECT_APPS
 PAGE_CACHE_EDITION_MODEL = "exhibition.Exhibition"
-# Visitors' submissions, shown on no public page: they must not empty the cache.
-PAGE_CACHE_IGNORED_MODELS = ["exhibition.ContactRequest", "martyrs.CorrectionSuggestion"]
+# Rows shown on no public page: they must not empty the cache. Visitors' submissions, and the
+# guest list, invitations, slots, check-ins and the door's ledger (the public visits page shows
+# only the announced visits and their booths): 32 doors scanning would otherwise evict every
+# page of the edition at each scan.
+PAGE_CACHE_IGNORED_MODELS = [
+    "exhibition.ContactRequest",
+    "martyrs.CorrectionSuggestion",
+    "guests.Guest",
+    "guests.Invitation",
+    "guests.VisitSlot",
+    "guests.CheckIn",
+    "guests.Scan",
+]
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
