@@ -1,43 +1,42 @@
 """Door check-in latency: 32 doors scanning at once against a 5,000-guest list (issue #15).
 
 It makes a PostgreSQL database of its own, migrates it, moves the 1401 edition to run today,
-adds 5,000 invited guests and a door-staff account, starts gunicorn (gunicorn.conf.py) on
-loopback and drives `POST /door/scan/` from 32 threads, each with its own keep-alive
-connection, as 32 door phones would. Every scan is a real check-in of a different guest
-(the heaviest path: the signature, the lookup, the check-in insert under its unique
-constraint, the ledger row and their history rows); a second round scans the same cards
-again ("already checked in"); a third round scans 300 more guests from one door alone, the
-time a scan takes when nothing queues. It prints p50, p95 and p99 latency and the throughput
-of each round, and exits non-zero if a request failed or a scan got an unexpected answer. The target
-(issue #15) is p95 under 100 ms. It stops gunicorn and drops its database at the end.
+adds 5,000 invited guests and a door-staff account, starts gunicorn (gunicorn.conf.py, each
+worker taking its share of the connections, as bench/run.py does) on loopback and drives
+`POST /door/scan/` with wrk: 32 keep-alive connections, as 32 door phones scanning at once,
+each scan a different card and a fresh nonce (a Lua script). Rounds:
 
-    python bench/checkin.py [--guests 5000] [--doors 32] [--scans 3200]
+1. first scans: every scan a real check-in (the heaviest path: the signature, the lookup, the
+   check-in insert under its unique constraint, the ledger row and their history rows);
+2. the same cards again: every answer "already checked in at …";
+3. one door alone: the time a scan takes when nothing queues.
 
-Needs PostgreSQL on 127.0.0.1:5432 (user postgres). Uses a local-memory cache, not Redis.
+It prints p50, p95 and p99 latency, the throughput and the answers of each round with the
+load average, and exits non-zero if a request failed, a scan got an unexpected answer or a
+round ran out of cards. The target (issue #15) is p95 under 100 ms at 32 doors. It stops
+gunicorn and drops its database at the end.
+
+    python bench/checkin.py [--guests 5000] [--doors 32] [--duration 8]
+
+Needs wrk (Debian package) and PostgreSQL on 127.0.0.1:5432 (user postgres). Uses a
+local-memory cache, not Redis: the door reads no cached page.
 """
 
 import argparse
-import http.client
 import json
 import os
 import secrets
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import uuid
 from pathlib import Path
-
-import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import PYTHON, ROOT, SERVER_URL, log, manage  # noqa: E402
+from run import PORT, SERVER_URL, Server, admin_execute, load_average, log, manage  # noqa: E402
 
 DB_NAME = "bench_moqdad_checkin"
-PORT = 8766
 
 SETUP = """
 import datetime, json
@@ -78,96 +77,142 @@ print(json.dumps({{"session": client.cookies["sessionid"].value,
 """
 
 
-def admin_execute(sql: str) -> None:
-    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
+# Each wrk thread scans its own share of the cards (one per line in the file of its round),
+# each scan with a fresh nonce, and tallies the answers; done() prints one JSON line.
+WRK_SCRIPT = """
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  codes = {}
+  local n = 0
+  for line in io.lines(args[1]) do
+    if n % tonumber(args[2]) == id then table.insert(codes, line) end
+    n = n + 1
+  end
+  nexti = 1
+  wrapped = 0
+  outcomes = {}
+  bad = 0
+  math.randomseed(os.time() + id * 7919)
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Cookie"] = args[3]
+  wrk.headers["X-CSRFToken"] = args[4]
+end
+
+function request()
+  if nexti > #codes then nexti = 1; wrapped = 1 end
+  local code = codes[nexti]
+  nexti = nexti + 1
+  local nonce = string.format("bench%d-%d-%08x%08x", id, nexti, math.random(0, 0x7fffffff),
+                              math.random(0, 0x7fffffff))
+  local body = string.format(
+    '{"code": "%s", "nonce": "%s", "door": "door-%d", "device": "bench-%d", "method": "scanner"}',
+    code, nonce, id, id)
+  return wrk.format(nil, "/door/scan/", nil, body)
+end
+
+function response(status, headers, body)
+  local outcome = status == 200 and string.match(body, '"outcome": "([%a_]+)"') or nil
+  if outcome then
+    outcomes[outcome] = (outcomes[outcome] or 0) + 1
+  else
+    bad = bad + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local tally = {}
+  local bad_total = 0
+  local wrapped_any = 0
+  for _, thread in ipairs(threads) do
+    bad_total = bad_total + thread:get("bad")
+    wrapped_any = math.max(wrapped_any, thread:get("wrapped"))
+    for name, n in pairs(thread:get("outcomes")) do
+      tally[name] = (tally[name] or 0) + n
+    end
+  end
+  local parts = {}
+  for name, n in pairs(tally) do table.insert(parts, string.format('"%s": %d', name, n)) end
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "duration_us": %d, "p50": %d, "p95": %d, "p99": %d, "max": %d, '
+    .. '"errors": %d, "bad": %d, "wrapped": %d, "outcomes": {%s}}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, e.connect + e.read + e.write + e.status + e.timeout,
+    bad_total, wrapped_any, table.concat(parts, ", ")))
+end
+"""
 
 
-class Server:
-    def __init__(self, env: dict):
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "moqdad.wsgi"],
-            cwd=ROOT,
-            env={**env, "GUNICORN_BIND": f"127.0.0.1:{PORT}"},
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("gunicorn exited during start-up") from None
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, 15)
-            self.process.wait(timeout=20)
-
-
-def drive(codes: list[str], doors: int, headers: dict, expected: str) -> tuple[list[float], list]:
-    """Scan every code once, from `doors` threads; (latencies in ms, problems)."""
-    latencies: list[float] = []
-    problems: list = []
-    lock = threading.Lock()
-    shares = [codes[door::doors] for door in range(doors)]
-    start = threading.Barrier(doors)
-
-    def door(number: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        mine = []
-        start.wait()
-        for code in shares[number]:
-            body = json.dumps(
-                {
-                    "code": code,
-                    "nonce": uuid.uuid4().hex,
-                    "door": f"door-{number}",
-                    "device": f"bench-{number}",
-                    "method": "scanner",
-                }
-            )
-            began = time.perf_counter()
-            connection.request("POST", "/door/scan/", body, headers)
-            response = connection.getresponse()
-            payload = response.read()
-            mine.append((time.perf_counter() - began) * 1000)
-            outcome = json.loads(payload).get("outcome") if response.status == 200 else None
-            if outcome != expected:
-                with lock:
-                    problems.append((response.status, outcome))
-        connection.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=door, args=(n,)) for n in range(doors)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, problems
+def scan_round(
+    codes: list[str], *, doors: int, duration: int, cookie: str, csrf: str, workdir: Path
+) -> dict:
+    """wrk with `doors` connections scanning `codes` for `duration` seconds; its figures."""
+    cards = workdir / f"cards-{secrets.token_hex(4)}.txt"
+    cards.write_text("\n".join(codes) + "\n")
+    threads = min(2, doors)
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{doors}",
+            f"-d{duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(workdir / "scan.lua"),
+            f"http://127.0.0.1:{PORT}/door/scan/",
+            "--",
+            str(cards),
+            str(threads),
+            cookie,
+            csrf,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+    return figures
 
 
-def report(label: str, latencies: list[float], seconds: float) -> str:
-    cuts = statistics.quantiles(latencies, n=100)
-    return (
-        f"{label:<28} {len(latencies):>6} scans  p50 {cuts[49]:6.1f} ms  p95 {cuts[94]:6.1f} ms  "
-        f"p99 {cuts[98]:6.1f} ms  {len(latencies) / seconds:7.1f} scans/s"
+def report(label: str, figures: dict, expected: str) -> tuple[str, list[str]]:
+    line = (
+        f"| {label} | {figures['requests']:,} | {figures['p50'] / 1000:.1f} | "
+        f"{figures['p95'] / 1000:.1f} | {figures['p99'] / 1000:.1f} | {figures['rps']:.0f} | "
+        + ", ".join(f"{k} {v:,}" for k, v in sorted(figures["outcomes"].items()))
+        + " |"
     )
+    problems = []
+    if figures["errors"] or figures["bad"]:
+        problems.append(
+            f"{label}: {figures['errors']} failed requests, {figures['bad']} bad answers"
+        )
+    unexpected = {k: v for k, v in figures["outcomes"].items() if k != expected}
+    if unexpected:
+        problems.append(f"{label}: unexpected answers {unexpected}")
+    if figures["wrapped"]:
+        problems.append(f"{label}: ran out of cards; give more --guests or a shorter --duration")
+    return line, problems
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--guests", type=int, default=5000)
     parser.add_argument("--doors", type=int, default=32)
-    parser.add_argument("--scans", type=int, default=3200)
+    parser.add_argument("--duration", type=int, default=8, help="seconds per round")
     arguments = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="moqdad-bench-checkin-"))
+    (workdir / "scan.lua").write_text(WRK_SCRIPT)
     env = {
         **os.environ,
         "DATABASE_URL": f"{SERVER_URL}/{DB_NAME}",
@@ -178,10 +223,11 @@ def main() -> int:
         "TASKS_BACKEND": "immediate",
         "LOG_LEVEL": "ERROR",
         # No collectstatic: the door's answers are JSON; an empty folder silences whitenoise.
-        "STATIC_ROOT": tempfile.mkdtemp(prefix="moqdad-bench-checkin-"),
+        "STATIC_ROOT": str(workdir / "static"),
     }
+    (workdir / "static").mkdir()
     server = None
-    failed = False
+    problems: list[str] = []
     try:
         admin_execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
         admin_execute(f"CREATE DATABASE {DB_NAME}")
@@ -192,44 +238,45 @@ def main() -> int:
         output = manage(env, "shell", "-c", SETUP.format(count=arguments.guests), capture=True)
         setup = json.loads(output.strip().splitlines()[-1])
         csrf = secrets.token_hex(16)
-        headers = {
-            "Content-Type": "application/json",
-            "Cookie": f"sessionid={setup['session']}; csrftoken={csrf}",
-            "X-CSRFToken": csrf,
-        }
-        server = Server(env)
-        codes = setup["codes"][: arguments.scans]
-        # One scan to warm each worker's connections and caches, not measured.
-        drive(setup["codes"][-arguments.doors :], arguments.doors, headers, "welcome")
-        lines = [
+        cookie = f"sessionid={setup['session']}; csrftoken={csrf}"
+        codes = setup["codes"]
+        # 200 cards warm the workers up, 300 are for the lone door, the rest for the 32 doors.
+        warm, alone, main_cards = codes[:200], codes[200:500], codes[500:]
+        server = Server(env, connections=arguments.doors)
+        common = {"cookie": cookie, "csrf": csrf, "workdir": workdir}
+        log("warm-up")
+        scan_round(warm, doors=arguments.doors, duration=1, **common)
+        load_before = load_average()
+        rounds = [
+            ("first scans (check-in)", main_cards, arguments.doors, "welcome"),
+            ("the same cards again", main_cards, arguments.doors, "already"),
+            ("one door alone (check-in)", alone, 1, "welcome"),
+        ]
+        lines = []
+        for label, cards, doors, expected in rounds:
+            log(label)
+            figures = scan_round(cards, doors=doors, duration=arguments.duration, **common)
+            line, found = report(
+                f"{label}, {doors} door{'s' if doors > 1 else ''}", figures, expected
+            )
+            lines.append(line)
+            problems += found
+        print(
             f"Check-in benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
             f"{os.cpu_count()} cores, gunicorn.conf.py defaults, PostgreSQL, "
-            f"{arguments.guests} guests, {arguments.doors} doors at once.",
-        ]
-        for label, expected in (
-            ("first scans (check-in)", "welcome"),
-            ("same cards again", "already"),
-        ):
-            began = time.perf_counter()
-            latencies, problems = drive(codes, arguments.doors, headers, expected)
-            lines.append(report(label, latencies, time.perf_counter() - began))
-            if problems:
-                failed = True
-                lines.append(f"  {len(problems)} unexpected answers, e.g. {problems[:3]}")
-        # The time one scan takes when nothing queues: one door, the next guests on the list.
-        alone = setup["codes"][arguments.scans : arguments.scans + 300]
-        began = time.perf_counter()
-        latencies, problems = drive(alone, 1, headers, "welcome")
-        lines.append(report("one door alone (check-in)", latencies, time.perf_counter() - began))
-        failed = failed or bool(problems)
-        load = os.getloadavg()
-        lines.append(f"Load average during the run: {load[0]:.1f} (1 min), {load[1]:.1f} (5 min).")
+            f"{arguments.guests:,} guests, wrk, {arguments.duration} s per round. "
+            f"Load average (1/5/15 min) {load_before} → {load_average()}.\n"
+        )
+        print("| round | scans | p50 ms | p95 ms | p99 ms | scans/s | answers |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
         print("\n".join(lines))
+        for problem in problems:
+            print(f"PROBLEM: {problem}")
     finally:
         if server is not None:
             server.stop()
         admin_execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    return 1 if failed else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -10,9 +10,10 @@ import uuid
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -385,3 +386,15 @@ class ScanAdmin(ReadOnlyRecordAdmin):
     list_filter = ["needs_attention", "outcome", "method", "door", "was_offline"]
     search_fields = ["guest__name", "code", "door", "device"]
     list_select_related = ["guest", "by"]
+    # The ledger has no history table (each row is written once): its "history" page is
+    # Django's own log of admin actions, and there is no version to revert to.
+    object_history_template = None
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not self._can(request, "history", obj):
+            raise Http404
+        return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        raise Http404

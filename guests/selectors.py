@@ -4,7 +4,7 @@ moqdad.rules first (`rows_for`) and hand the result here."""
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils import timezone
 
 from exhibition.models import Exhibition
@@ -186,3 +186,16 @@ def public_visits(*, exhibition: Exhibition) -> list[tuple[datetime.date, list[O
     for visit in visits:
         days.setdefault(visit.day, []).append(visit)
     return list(days.items())
+
+
+def door_invitations():
+    """Invitations as the door reads them: with their guest, and whether they head a delegation,
+    in one query. Only what every scan shows is joined (a substitute is read only for a
+    substituted card), and it is ordered by key: the door looks one up by a unique code, and the
+    model's ordering (edition, then guest's name) would cost a join; compiling the wide join
+    was most of a scan's time."""
+    return (
+        Invitation.objects.select_related("guest")
+        .annotate(has_members=Exists(Invitation.objects.filter(head=OuterRef("pk"))))
+        .order_by("pk")
+    )

@@ -133,7 +133,8 @@ class Scan(models.Model):
         related_name="+",
     )
 
-    history = HistoricalRecords()
+    # No history table: the ledger is written once per scan and never changed (its admin is
+    # read-only), so a historical copy of each row would only double the door's writes.
 
     class Meta:
         verbose_name = _("scan")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from exhibition.models import Exhibition
 from guests import codes
 from guests.models import CheckIn, Guest, Invitation, Scan
+from guests.selectors import door_invitations
 from moqdad import jalali
 from moqdad.persian import display_digits
 
@@ -63,12 +64,7 @@ def find_invitation(text: str) -> tuple[Invitation | None, bool]:
         if not codes.short_code_is_genuine(code):
             return None, False
         lookup = {"short_code": code}
-    invitation = (
-        Invitation.objects.select_related("guest", "exhibition", "substitute__guest")
-        .filter(**lookup)
-        .first()
-    )
-    return invitation, True
+    return door_invitations().filter(**lookup).first(), True
 
 
 def _scan_moment(scanned_at: datetime.datetime | None, offline: bool) -> datetime.datetime:
@@ -159,10 +155,12 @@ def door_scan(
     scanned_at: datetime.datetime | None = None,
     offline: bool = False,
 ) -> DoorAnswer:
-    """Check the guest of `code` (or of `invitation`, picked from a list) in, and record it."""
-    stored = Scan.objects.select_related("guest").filter(nonce=nonce).first()
-    if stored is not None:
-        return _answer_from_scan(stored, replayed=True)
+    """Check the guest of `code` (or of `invitation`, picked from a list) in, and record it.
+
+    A nonce seen before is found by its unique index when the scan is stored: the whole scan
+    (check-in included) is rolled back and the answer recorded the first time is given again.
+    No lookup before, so a first scan (nearly all of them) costs no query for it.
+    """
     try:
         with transaction.atomic():
             return _door_scan(
@@ -178,7 +176,7 @@ def door_scan(
                 offline=offline,
             )
     except IntegrityError:
-        # The same nonce was recorded by a request that ran at the same moment.
+        # The same nonce was recorded before, or by a request that ran at the same moment.
         stored = Scan.objects.select_related("guest").filter(nonce=nonce).first()
         if stored is None:
             raise
@@ -219,11 +217,16 @@ def _door_scan(*, exhibition, code, invitation, nonce, method, door, device, use
             scan.outcome, answer.message = refusal
         else:
             _check_in(scan, answer, invitation, day, moment, offline)
-            if invitation.members.exists():
+            if _heads_delegation(invitation):
                 answer.members = _members(invitation, day)
     answer.outcome = scan.outcome
     scan.save()
     return answer
+
+
+def _heads_delegation(invitation: Invitation) -> bool:
+    has_members = getattr(invitation, "has_members", None)
+    return invitation.members.exists() if has_members is None else has_members
 
 
 def _check_in(scan, answer, invitation, day, moment, offline):

@@ -279,3 +279,55 @@ def test_the_door_page_may_use_the_camera_and_holds_the_card_key(client, door_us
 
     assert "camera=(self)" in response["Permissions-Policy"]
     assert f'data-door-key="{codes.door_key().hex()}"' in response.content.decode()
+
+
+def test_an_organizer_reads_a_scans_history_page_without_a_revert(
+    client, door, invitation, django_user_model
+):
+    door(invitation.short_code)
+    scan = Scan.objects.get()
+    organizer = django_user_model.objects.create_user("org2", password="x-Pass-9931", is_staff=True)
+    organizer.groups.add(Group.objects.get(name=GROUP_NAMES[Role.ORGANIZER]))
+    client.force_login(organizer)
+
+    history = client.get(reverse("admin:guests_scan_history", args=[scan.pk]))
+    revert = client.get(f"/admin/guests/scan/{scan.pk}/history/1/")
+
+    assert history.status_code == 200
+    assert revert.status_code == 404
+
+
+def test_a_check_in_scan_costs_a_fixed_number_of_queries(
+    door, invitation, live_edition, django_assert_num_queries
+):
+    """The door answers 32 phones at once: a scan reads the session, the account and its roles
+    and the invitation (one query with its delegation; the edition comes from the cache), and
+    writes the check-in with its history row and the ledger row (the scan's transaction and the
+    check-in's savepoint)."""
+    others = InvitationFactory.create_batch(3, exhibition=live_edition)
+    door(others[0].short_code)  # the session and the account are warm as on a real door
+
+    with django_assert_num_queries(11):
+        answer = door(invitation.short_code)
+
+    assert answer["outcome"] == "welcome"
+
+
+def test_door_scans_leave_the_cached_public_pages_alone(door, invitation, live_edition):
+    """Check-ins and the ledger are on no public page: 32 doors scanning must not empty the page
+    cache of the edition the visitors are reading."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from exhibition.tests.factories import BoothFactory
+
+    booth = BoothFactory(exhibition=live_edition, code="A01", name="غرفه محله نخست")
+    Client().get(booth.get_absolute_url())
+
+    assert door(invitation.short_code)["outcome"] == "welcome"
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(booth.get_absolute_url())
+
+    assert again.status_code == 200
+    assert len(queries) == 0
