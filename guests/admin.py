@@ -332,13 +332,29 @@ class VisitStopAdmin(MoqdadModelAdmin):
 
 
 class ReadOnlyRecordAdmin(MoqdadModelAdmin):
-    """Records written only by the door page."""
+    """Records written only by the door page: check-ins and the scan ledger.
+
+    They keep no history table (each row is written once; the ledger records every check-in and
+    every undo): their "history" page is Django's own log of admin actions, and there is no
+    version to revert to.
+    """
+
+    object_history_template = None
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not self._can(request, "history", obj):
+            raise Http404
+        return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        raise Http404
 
 
 @admin.register(CheckIn)
@@ -386,15 +402,3 @@ class ScanAdmin(ReadOnlyRecordAdmin):
     list_filter = ["needs_attention", "outcome", "method", "door", "was_offline"]
     search_fields = ["guest__name", "code", "door", "device"]
     list_select_related = ["guest", "by"]
-    # The ledger has no history table (each row is written once): its "history" page is
-    # Django's own log of admin actions, and there is no version to revert to.
-    object_history_template = None
-
-    def history_view(self, request, object_id, extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is not None and not self._can(request, "history", obj):
-            raise Http404
-        return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        raise Http404

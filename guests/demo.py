@@ -227,7 +227,7 @@ def _delete(model, queryset) -> None:
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         model._base_manager.filter(pk__in=chunk).delete()
-        if hasattr(model, "history"):  # the scan ledger keeps no history table
+        if hasattr(model, "history"):  # check-ins and the ledger keep no history table
             model.history.model._base_manager.filter(id__in=chunk).delete()
 
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from exhibition.models import Exhibition
 from guests.models.guests import Guest, Invitation
@@ -48,7 +47,8 @@ class CheckIn(models.Model):
     )
     is_walk_in = models.BooleanField(_("walk-in"), default=False)
 
-    history = HistoricalRecords()
+    # No history table: a check-in is written once by a scan and taken back only by an undo,
+    # and the scan ledger (Scan) records both, with who, when, door and device.
 
     class Meta:
         verbose_name = _("check-in")
