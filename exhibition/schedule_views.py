@@ -5,11 +5,13 @@ import datetime
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.views.decorators.http import condition
 
 from exhibition import schedule_exports, selectors
 from exhibition.models import Exhibition, ScheduleItem
+from moqdad.caching import cached_under_content_version
 
 
 def _edition() -> Exhibition:
@@ -23,7 +25,9 @@ def _filters(request, exhibition: Exhibition) -> dict:
     """The kind and place filters, ignored when they name nothing that exists."""
     kind = request.GET.get("kind", "")
     place = request.GET.get("place", "")[:200]
-    places = selectors.schedule_places(exhibition=exhibition)
+    places = cached_under_content_version(
+        f"schedule-places:{exhibition.pk}", lambda: selectors.schedule_places(exhibition=exhibition)
+    )
     return {
         "kind": kind if kind in ScheduleItem.Kind.values else "",
         "place": place if any(p.key == place for p in places) else "",
@@ -37,6 +41,40 @@ def _today(exhibition: Exhibition) -> datetime.date | None:
     return today if today in exhibition.days else None
 
 
+def _schedule_days(edition: Exhibition) -> list[selectors.ScheduleDay]:
+    return cached_under_content_version(
+        f"schedule-days:{edition.pk}", lambda: selectors.schedule_days(exhibition=edition)
+    )
+
+
+def _items_html(items, *, heading_level: int = 3) -> str:
+    context = {"items": items, "heading_level": heading_level}
+    return render_to_string("exhibition/_schedule_items.html", context)
+
+
+def _programme_html(
+    *, edition: Exhibition, day: datetime.date | None, kind: str, place: str
+) -> list[tuple[selectors.ScheduleDay, str]] | str:
+    """The programme items of one day (`day`) or of every day, as HTML, kept until the content
+    changes: a day is 30-40 items (170 in all) whose times, dates and labels cost most of the
+    page's render. What changes with the clock (today's mark) stays outside."""
+    name = (
+        f"schedule:{edition.pk}:{day.isoformat() if day else 'all'}:{kind}:{place}:"
+        f"{translation.get_language()}"
+    )
+
+    def render_programme():
+        if day is not None:
+            items = selectors.schedule_for_day(
+                exhibition=edition, day=day, kind=kind or None, place=place or None
+            )
+            return _items_html(items, heading_level=2)
+        days = selectors.schedule_by_day(exhibition=edition, kind=kind or None, place=place or None)
+        return [(schedule_day, _items_html(items)) for schedule_day, items in days]
+
+    return cached_under_content_version(name, render_programme)
+
+
 def schedule_edition(request):
     """The edition's days, each a link to its page (a phone reads one day at a time); every
     day's items on this one page with `?days=all` or when a filter is chosen."""
@@ -44,12 +82,12 @@ def schedule_edition(request):
     filters = _filters(request, edition)
     all_days = request.GET.get("days") == "all" or bool(filters["kind"] or filters["place"])
     if all_days:
-        days = selectors.schedule_by_day(
-            exhibition=edition, kind=filters["kind"] or None, place=filters["place"] or None
+        days = _programme_html(
+            edition=edition, day=None, kind=filters["kind"], place=filters["place"]
         )
         day_list = [day for day, _ in days]
     else:
-        days, day_list = [], selectors.schedule_days(exhibition=edition)
+        days, day_list = [], _schedule_days(edition)
     return render(
         request,
         "exhibition/schedule_edition.html",
@@ -69,10 +107,8 @@ def schedule_day(request, day: datetime.date):
     if day not in edition.days:
         raise Http404
     filters = _filters(request, edition)
-    items = selectors.schedule_for_day(
-        exhibition=edition, day=day, kind=filters["kind"] or None, place=filters["place"] or None
-    )
-    days = selectors.schedule_days(exhibition=edition)
+    items = _programme_html(edition=edition, day=day, kind=filters["kind"], place=filters["place"])
+    days = _schedule_days(edition)
     return render(
         request,
         "exhibition/schedule_day.html",
@@ -80,7 +116,7 @@ def schedule_day(request, day: datetime.date):
             "exhibition": edition,
             "day": next(d for d in days if d.date == day),
             "days": days,
-            "items": items,
+            "items_html": items,
             "today": _today(edition),
             **filters,
         },
