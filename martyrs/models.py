@@ -80,6 +80,20 @@ class Martyr(Publishable, Timestamped):
         verbose_name = _("martyr")
         verbose_name_plural = _("martyrs")
         ordering = ["last_name", "first_name", "id"]
+        # The lists' orders, so that a page deep in a list (the alphabetical list's last page,
+        # a neighborhood's memorial) reads its rows from an index instead of sorting a
+        # neighborhood's or the whole country's martyrs by name.
+        indexes = [
+            models.Index(fields=["last_name", "first_name", "id"], name="martyr_name_order"),
+            models.Index(
+                "neighborhood",
+                models.F("is_prominent").desc(),
+                "last_name",
+                "first_name",
+                "id",
+                name="martyr_memorial_order",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["neighborhood"],

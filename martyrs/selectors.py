@@ -135,12 +135,34 @@ def martyr_prominent(*, neighborhood: Neighborhood) -> Martyr | None:
 
 
 def martyr_list_for_neighborhood(*, neighborhood: Neighborhood) -> QuerySet[Martyr]:
-    """A neighborhood's martyrs, its prominent martyr first."""
+    """A neighborhood's martyrs, its prominent martyr first (the index `martyr_memorial_order`)."""
     return (
         martyr_list_public()
         .filter(neighborhood=neighborhood)
         .order_by("-is_prominent", "last_name", "first_name", "id")
     )
+
+
+class CountedPaginator(Paginator):
+    """A paginator given its count (from the counts kept under the content version) instead of
+    counting the rows again."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def martyr_page_for_neighborhood(
+    *, neighborhood: Neighborhood, page: str | int | None, per_page: int
+) -> Page:
+    """One page of a neighborhood's memorial list: one query for its rows."""
+    count = martyr_count_by_neighborhood().get(neighborhood.pk, 0)
+    martyrs = martyr_list_for_neighborhood(neighborhood=neighborhood).defer(*LIST_DEFERRED)
+    return CountedPaginator(martyrs, per_page, count=count).get_page(page)
 
 
 def neighborhood_choices_public() -> QuerySet[Neighborhood]:

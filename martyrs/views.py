@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -72,8 +71,9 @@ def martyr_neighborhood(request, slug):
     neighborhood = neighborhood_get_public(slug=slug[:140])
     if neighborhood is None:
         raise Http404
-    martyrs = selectors.martyr_list_for_neighborhood(neighborhood=neighborhood)
-    page = Paginator(martyrs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.martyr_page_for_neighborhood(
+        neighborhood=neighborhood, page=request.GET.get("page"), per_page=PAGE_SIZE
+    )
     return render(
         request,
         "martyrs/neighborhood.html",
