@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from exhibition import qr, selectors, services
 from exhibition.floor_plan import floor_plan_public
 from exhibition.forms import ContactRequestForm
+from exhibition.fragments import rendered_under_content_version
 from exhibition.models import Exhibition
 from moqdad.client import client_address
 from moqdad.public_address import absolute_url
@@ -72,9 +73,19 @@ def about(request):
 @require_GET
 def booth_list(request):
     exhibition = _current_or_none(request)
-    sections = selectors.sections_with_booths_public(exhibition=exhibition) if exhibition else []
+    sections_html = rendered_under_content_version(
+        f"booth-list:{exhibition.pk if exhibition else ''}",
+        "exhibition/_booth_sections.html",
+        lambda: {
+            "sections": selectors.sections_with_booths_public(exhibition=exhibition)
+            if exhibition
+            else []
+        },
+    )
     return render(
-        request, "exhibition/booth_list.html", {"exhibition": exhibition, "sections": sections}
+        request,
+        "exhibition/booth_list.html",
+        {"exhibition": exhibition, "sections_html": sections_html},
     )
 
 
@@ -142,15 +153,33 @@ def booth_qr_png(request, code):
 @require_GET
 def floor_plan(request):
     exhibition = _current_or_none(request)
-    plan = floor_plan_public(exhibition=exhibition) if exhibition else None
-    return render(request, "exhibition/floor_plan.html", {"exhibition": exhibition, "plan": plan})
+    plan_html = rendered_under_content_version(
+        f"floor-plan:{exhibition.pk if exhibition else ''}",
+        "exhibition/_floor_plan.html",
+        lambda: {"plan": floor_plan_public(exhibition=exhibition) if exhibition else None},
+    )
+    return render(
+        request, "exhibition/floor_plan.html", {"exhibition": exhibition, "plan_html": plan_html}
+    )
 
 
 @require_GET
 def statistics(request):
     exhibition = _current_or_none(request)
-    stats = selectors.statistics_public(exhibition=exhibition, rtl=translation.get_language_bidi())
-    return render(request, "exhibition/statistics.html", {"exhibition": exhibition, "stats": stats})
+    statistics_html = rendered_under_content_version(
+        f"statistics:{exhibition.pk if exhibition else ''}",
+        "exhibition/_statistics.html",
+        lambda: {
+            "stats": selectors.statistics_public(
+                exhibition=exhibition, rtl=translation.get_language_bidi()
+            )
+        },
+    )
+    return render(
+        request,
+        "exhibition/statistics.html",
+        {"exhibition": exhibition, "statistics_html": statistics_html},
+    )
 
 
 @require_GET
