@@ -4,8 +4,8 @@ The page benchmark (bench/run.py) measures the uncached pages through gunicorn a
 the machine's other work moves every figure. This script measures what a render itself
 costs: it renders one page of every registered public page type (moqdad.public_pages; the
 same sample addresses as bench/run.py, with the martyr page and the search for the most common
-surname), plus the last page of every paginated list (the deepest page a visitor can reach
-by the pager's links), each `--repeat` times with Django's test client in this process, with
+surname), plus the memorial of the neighborhood with the most martyrs and the last page of
+every paginated list (the deepest page a visitor can reach by the pager's links), each `--repeat` times with Django's test client in this process, with
 PAGE_CACHE=off. The pages are rendered in rounds (every page once, then again), so a change in
 the machine's load falls on all of them alike. It prints, per page type, the first render
 (right after the load: it pays the figures kept under the content version), the p50 and p95
@@ -88,6 +88,26 @@ def last_page(client, path: str) -> str | None:
     base, _, query = path.partition("?")
     parameters = [p for p in query.split("&") if p and not p.startswith("page=")]
     return f"{base}?{'&'.join([*parameters, f'page={paginator.num_pages}'])}"
+
+
+def largest_memorial() -> str:
+    """The memorial page of the neighborhood with the most martyrs (its last page is the
+    deepest page of any list)."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from martyrs.models import Martyr
+    from neighborhoods.models import Neighborhood
+
+    largest = (
+        Martyr.objects.public()
+        .exclude(neighborhood=None)
+        .values("neighborhood")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[0]
+    )
+    slug = Neighborhood.objects.get(pk=largest["neighborhood"]).slug
+    return reverse("martyrs:neighborhood", kwargs={"slug": slug})
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -214,6 +234,7 @@ def main() -> int:
         # The test environment records each response's context (the pager's page count); it
         # slows every render, so it is on only while the deep pages are found.
         setup_test_environment()
+        targets["neighborhood with the most martyrs (martyrs)"] = largest_memorial()
         client = Client(HTTP_ACCEPT_LANGUAGE="fa")
         for name, path in list(targets.items()):
             deep = last_page(client, path)

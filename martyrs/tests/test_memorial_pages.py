@@ -2,8 +2,10 @@
 
 import re
 
+import pytest
 from django.urls import reverse
 
+from martyrs import selectors
 from martyrs.tests.factories import MartyrFactory
 from moqdad.publishing import PublicationStatus
 from neighborhoods.tests.factories import NeighborhoodFactory
@@ -22,7 +24,12 @@ def _walk(client, url):
     return pages, html
 
 
-def test_memorial_pages_list_every_martyr_once_prominent_first_then_by_name(client, db):
+@pytest.mark.parametrize("seek_after", [selectors.SEEK_AFTER, 30])
+def test_memorial_pages_list_every_martyr_once_prominent_first_then_by_name(
+    client, db, monkeypatch, seek_after
+):
+    # With 30, the second and third pages are read by id from the kept order.
+    monkeypatch.setattr(selectors, "SEEK_AFTER", seek_after)
     neighborhood = NeighborhoodFactory()
     martyrs = [
         MartyrFactory(neighborhood=neighborhood, last_name=f"نام{n:02d}", first_name="علی")
@@ -41,15 +48,19 @@ def test_memorial_pages_list_every_martyr_once_prominent_first_then_by_name(clie
     assert "صفحه ۳ از ۳" in last_html
 
 
-def test_memorial_page_count_follows_a_martyr_published(client, db):
+def test_memorial_deep_page_follows_a_martyr_published(client, db, monkeypatch):
+    monkeypatch.setattr(selectors, "SEEK_AFTER", 30)
     neighborhood = NeighborhoodFactory()
     MartyrFactory.create_batch(30, neighborhood=neighborhood)
-    draft = MartyrFactory(neighborhood=neighborhood, status=PublicationStatus.DRAFT)
+    MartyrFactory(neighborhood=neighborhood, last_name="یگانه")
+    draft = MartyrFactory(
+        neighborhood=neighborhood, last_name="یاوری", status=PublicationStatus.DRAFT
+    )
     url = reverse("martyrs:neighborhood", kwargs={"slug": neighborhood.slug})
-    assert len(_walk(client, url)[0]) == 1
+    assert len(_walk(client, url)[0]) == 2
 
     draft.status = PublicationStatus.PUBLISHED
     draft.save()
 
     pages, _html = _walk(client, url)
-    assert [len(page) for page in pages] == [30, 1]
+    assert pages[1] == [draft.pk, pages[1][1]]
