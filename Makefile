@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install data test test-all browser cluster lint bench page-checks messages clean audit
+.PHONY: run setup install data test test-all browser cluster lint bench bench-gunicorn page-checks messages clean audit
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Worker class, workers, threads, worker_connections and max_requests compared in one run.
+bench-gunicorn: install
+	$(BIN)/python bench/gunicorn_matrix.py
 
 # Lighthouse (mobile) and the Nu Html Checker on one page of every public page type.
 page-checks: install
