@@ -1,11 +1,18 @@
 """gunicorn settings for moqdad: `gunicorn moqdad.wsgi` picks this file up from the project folder.
 
-Tuned on the project's 2-core machine with `make bench` (README, "Performance"): threaded
-workers (gthread), one process per core and a few threads each. Pages spend part of their
-time waiting on PostgreSQL and Redis, so threads keep a core busy while another request
-waits; more processes than cores only add context switches and memory, more threads than
-~4 per process only add contention on the interpreter lock. Every value can be overridden
-from the environment (GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_BIND, ...).
+Chosen by measurement (`make bench-gunicorn`, bench/gunicorn_matrix.py; docs/performance.md,
+"gunicorn settings"): threaded workers (gthread), two processes per core, 4 threads each. On
+the 2-core machine, with cached pages, the static file, an uncached form, search misses and a
+staff PDF served at once (2026-12-01, load average 10-17), sync workers served 0.1-0.2x what
+gthread did: every slow request holds a whole process. Among gthread settings, 3 or 4
+workers served 3-4x the requests of 2 workers x 4 threads and halved the cached pages' p95:
+a thread that renders (a PDF, a search, a page to compress) holds its process's interpreter
+lock, and every connection kept on that process waits behind it, so more processes let the
+kernel share the cores between slow and fast requests. With 4 workers, 8 threads did no
+better than 4, and 3 x 8 (the best by a margin inside the rounds' spread) needs half again
+the PostgreSQL connections (app servers x workers x threads). Each extra worker costs about
+30 MB (PSS; the application is preloaded and shared). Every value can be
+overridden from the environment (GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_BIND, ...).
 """
 
 import multiprocessing
@@ -13,7 +20,7 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count()))
+workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # gthread keeps each keep-alive connection on the worker that accepted it, so a burst of
 # connections can land on one worker while the other idles (measured: 32 connections split
@@ -22,7 +29,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # sets it to each worker's share (bench/run.py). In production it stays high (gunicorn's
 # default): behind nginx's upstream keep-alive, a cap near the number of clients left a new
 # connection (the balancer's /healthz probe) waiting until nginx timed out and took the last
-# app server out (the cluster test's failover, 2026-12-01).
+# app server out (the cluster test's failover, 2026-12-01). In the matrix, 1000 and the cap
+# served the same within the rounds' spread.
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", 1000))
 
 # Phones on a crowded venue network reconnect slowly: keep idle connections a little while.
@@ -43,6 +51,8 @@ def when_ready(server):
 
 
 # Recycle workers now and then so a slow leak in any dependency cannot grow without bound.
+# Measured (bench/gunicorn_matrix.py): recycling every 1,000 requests, 20 times as often,
+# cost nothing visible, since a new worker forks from the preloaded master.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
 max_requests_jitter = max_requests // 10
 # The heartbeat file lives in memory, not on a disk that may stall under load.

@@ -33,6 +33,7 @@ gunicorn and drops its database at the end, whatever happened. Needs wrk (Debian
 import argparse
 import json
 import os
+import runpy
 import shutil
 import signal
 import socket
@@ -152,7 +153,9 @@ class Server:
     """gunicorn with the project's gunicorn.conf.py, in its own process group."""
 
     def __init__(self, env: dict, *, connections: int):
-        workers = int(env.get("GUNICORN_WORKERS") or os.cpu_count() or 1)
+        workers = int(
+            env.get("GUNICORN_WORKERS") or runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
+        )
         # gthread keeps a keep-alive connection on the worker that accepted it: without a cap
         # one worker may take 31 of 32 connections. Each accepts at most its share.
         per_worker = max(1, -(-connections // workers))
