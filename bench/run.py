@@ -153,12 +153,14 @@ class Server:
     """gunicorn with the project's gunicorn.conf.py, in its own process group."""
 
     def __init__(self, env: dict, *, connections: int):
-        workers = int(
-            env.get("GUNICORN_WORKERS") or runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
-        )
+        defaults = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+        workers = int(env.get("GUNICORN_WORKERS") or defaults["workers"])
+        threads = int(env.get("GUNICORN_THREADS") or defaults["threads"])
         # gthread keeps a keep-alive connection on the worker that accepted it: without a cap
-        # one worker may take 31 of 32 connections. Each accepts at most its share.
-        per_worker = max(1, -(-connections // workers))
+        # one worker may take 31 of 32 connections. Each accepts at most its share, plus its
+        # threads: gthread closes idle keep-alive connections beyond (connections - threads),
+        # so the bare share would make wrk reconnect (bench/gunicorn_matrix.py does the same).
+        per_worker = max(1, -(-connections // workers)) + threads
         self.process = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "moqdad.wsgi"],
             cwd=ROOT,
