@@ -145,20 +145,25 @@ def lighthouse(url: str, workdir: Path, runs: int) -> dict:
     reports = []
     for number in range(runs):
         report = workdir / f"lighthouse-{number}.json"
-        subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={report}",
-                f"--only-categories={','.join(CATEGORIES)}",
-                "--chrome-flags=--headless --no-sandbox --disable-gpu",
-            ],
-            env={**os.environ, "CHROME_PATH": CHROMIUM},
-            check=True,
-            capture_output=True,
-        )
+        command = [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        ]
+        # On a loaded machine Chromium now and then fails to start in Lighthouse's time: once
+        # more before giving up.
+        for attempt in (1, 2):
+            completed = subprocess.run(
+                command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True
+            )
+            if completed.returncode == 0:
+                break
+            log(f"Lighthouse failed (attempt {attempt}): {completed.stderr.strip()[-500:]}")
+        completed.check_returncode()
         reports.append(json.loads(report.read_text()))
     reports.sort(key=lambda result: result["categories"]["performance"]["score"])
     result = reports[len(reports) // 2]
