@@ -138,6 +138,10 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=20)
 
 
+class LighthouseError(RuntimeError):
+    """Lighthouse failed on every attempt at a page (the page is reported, the others go on)."""
+
+
 def lighthouse(url: str, workdir: Path, runs: int) -> dict:
     """The four category scores of one page, on Lighthouse's default mobile settings (simulated
     slow 4G and a 4x slower CPU), from the run with the median performance score: the
@@ -154,17 +158,18 @@ def lighthouse(url: str, workdir: Path, runs: int) -> dict:
             f"--only-categories={','.join(CATEGORIES)}",
             "--chrome-flags=--headless --no-sandbox --disable-gpu",
         ]
-        # On a loaded machine Chromium now and then fails to start in Lighthouse's time: once
-        # more before giving up.
-        for attempt in (1, 2):
+        # On a loaded machine Lighthouse now and then loses the trace (NO_NAVSTART) or Chromium
+        # does not start in its time: try again before giving up on the run.
+        for attempt in (1, 2, 3):
             completed = subprocess.run(
                 command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True
             )
             if completed.returncode == 0:
+                reports.append(json.loads(report.read_text()))
                 break
-            log(f"Lighthouse failed (attempt {attempt}): {completed.stderr.strip()[-500:]}")
-        completed.check_returncode()
-        reports.append(json.loads(report.read_text()))
+            log(f"Lighthouse failed (attempt {attempt}): {completed.stderr.strip()[-300:]}")
+    if not reports:
+        raise LighthouseError(url)
     reports.sort(key=lambda result: result["categories"]["performance"]["score"])
     result = reports[len(reports) // 2]
     scores = {name: result["categories"][name]["score"] for name in CATEGORIES}
@@ -352,7 +357,12 @@ def main() -> int:
         rows = []
         for name, url in pages.items():
             log(f"Lighthouse: {name} {url}")
-            result = lighthouse(base + url, workdir, arguments.runs)
+            try:
+                result = lighthouse(base + url, workdir, arguments.runs)
+            except LighthouseError:
+                print(f"{name} ({url}): Lighthouse failed on every attempt")
+                failed = True
+                continue
             errors = nu.get(base + url, [])
             excused = DELIBERATE.get(name.split("?")[0], {})
             low = [
