@@ -155,6 +155,9 @@ class _Lookup:
     versions: dict[str, int] = field(default_factory=dict)
     # This request renders the new minute's page for its process (see _Refreshing).
     refreshing: bool = False
+    # The previous minute's page, current in content: answered instead of a 503 if the render
+    # meets an outage (the database down across a minute boundary).
+    stale: "_Entry | None" = None
 
 
 def _minute() -> int:
@@ -282,6 +285,7 @@ def _fetch(request) -> tuple[_Entry | None, _Lookup]:
         return entry, lookup
     if entry.minute != _minute():
         lookup.refreshing = True
+        lookup.stale = entry
         return None, lookup
     if local is None:
         _local.put(key, entry)
@@ -493,6 +497,9 @@ class PageCacheMiddleware:
 
     def _render_and_store(self, request, lookup: _Lookup):
         response = self.get_response(request)
+        if response.status_code == 503 and lookup.stale is not None:
+            # The page is a minute old in "now" only; better than "try again later".
+            return _serve(lookup.stale, request)
         if not lookup.versions or request.method != "GET":
             return response
         if response.get("Content-Language", lookup.language) != lookup.language:

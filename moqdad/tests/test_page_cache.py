@@ -315,3 +315,26 @@ def test_page_cache_respects_never_cache(pages, db):
     response = Client().get("/pages/private/")
 
     assert not getattr(response.wsgi_request, "_page_cache_hit", False)
+
+
+def test_page_cache_answers_last_minutes_page_when_the_database_is_down(client, booth, monkeypatch):
+    """A database outage across a minute boundary: the page's content has not changed, so the
+    visitor gets the page a minute old in its "now", not the outage page."""
+    from django.db import OperationalError
+
+    from exhibition import views
+
+    first = client.get("/booths/A01/")
+    later = page_cache.time.time() + 60
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views, "_public_booth", database_down)
+    response = Client(raise_request_exception=False).get("/booths/A01/")
+    other_page = Client(raise_request_exception=False).get("/booths/A01/?fresh=1")
+
+    assert other_page.status_code == 503  # a page never cached has nothing older to give
+    assert response.status_code == 200
+    assert response.content == first.content
