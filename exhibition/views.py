@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from exhibition import qr, selectors, services
 from exhibition.floor_plan import floor_plan_public
 from exhibition.forms import ContactRequestForm
-from exhibition.fragments import rendered_under_content_version
 from exhibition.models import Exhibition
 from moqdad.client import client_address
+from moqdad.fragments import rendered_under_content_version
 from moqdad.public_address import absolute_url
 
 SEARCH_QUERY_MAX = 100

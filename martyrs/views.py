@@ -9,6 +9,7 @@ from martyrs import selectors, services
 from martyrs.forms import CorrectionSuggestionForm, MartyrSearchForm
 from moqdad import charts
 from moqdad.client import client_address
+from moqdad.fragments import rendered_under_content_version
 from neighborhoods.selectors import neighborhood_get_public
 
 PAGE_SIZE = 30
@@ -82,6 +83,15 @@ def martyr_neighborhood(request, slug):
 
 
 def martyr_figures(request):
+    # The sections (four charts and their tables) change only with the content: rendered once
+    # per content version and language.
+    sections_html = rendered_under_content_version(
+        "martyr-figures", "martyrs/_figures_sections.html", _figures_context
+    )
+    return render(request, "martyrs/figures.html", {"sections_html": sections_html})
+
+
+def _figures_context() -> dict:
     rtl = translation.get_language_bidi()
     sections = [
         ("martyrs-neighborhood", _("Martyrs by neighborhood"), _("Neighborhood"),
@@ -109,4 +119,4 @@ def martyr_figures(request):
         }
         for chart_id, title, heading, data in sections
     ]
-    return render(request, "martyrs/figures.html", {"sections": figures})
+    return {"sections": figures}

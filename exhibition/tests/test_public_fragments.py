@@ -1,4 +1,4 @@
-"""Parts of the public pages kept as HTML until the content changes (exhibition.fragments): an
+"""Parts of the public pages kept as HTML until the content changes (moqdad.fragments): an
 edit shows at once, in each language."""
 
 from exhibition.tests.factories import BoothFactory
@@ -38,3 +38,31 @@ def test_statistics_are_kept_apart_by_language(client, edition):
     assert "آمار" in persian
     assert "Martyrs and veterans per neighborhood" in english
     assert "Martyrs and veterans per neighborhood" not in persian
+
+
+def test_neighborhood_page_follows_its_martyrs_and_booth(client, edition):
+    neighborhood = NeighborhoodFactory(name="محله صفحه")
+    MartyrFactory(neighborhood=neighborhood)
+    count = '<span class="figure__number">{}</span>'
+    url = neighborhood.get_absolute_url()
+    first = client.get(url).content.decode()
+    assert count.format("۱") in first
+
+    MartyrFactory(neighborhood=neighborhood)
+    BoothFactory(neighborhood=neighborhood, name="غرفه صفحه")
+
+    html = client.get(url).content.decode()
+    assert count.format("۲") in html
+    assert "غرفه صفحه" in html
+    assert 'id="martyrs-title"' in client.get("/en" + url).content.decode()
+
+
+def test_martyr_figures_follow_a_martyr_added(client, edition):
+    neighborhood = NeighborhoodFactory(name="محله ارقام")
+    MartyrFactory(neighborhood=neighborhood)
+    row = "محله ارقام</a></th><td>{}</td>"
+    assert row.format("۱") in client.get("/martyrs/figures/").content.decode()
+
+    MartyrFactory(neighborhood=neighborhood)
+
+    assert row.format("۲") in client.get("/martyrs/figures/").content.decode()
