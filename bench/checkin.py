@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import secrets
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,7 +38,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import PORT, SERVER_URL, Server, admin_execute, load_average, log, manage  # noqa: E402
+from run import SERVER_URL, Server, admin_execute, load_average, log, manage, wrk  # noqa: E402
 
 DB_NAME = "bench_moqdad_checkin"
 
@@ -179,31 +178,13 @@ def scan_round(
     cards = workdir / f"cards-{secrets.token_hex(4)}.txt"
     cards.write_text("\n".join(codes) + "\n")
     threads = min(2, doors)
-    output = subprocess.run(
-        [
-            "wrk",
-            f"-t{threads}",
-            f"-c{doors}",
-            f"-d{duration}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(workdir / "scan.lua"),
-            f"http://127.0.0.1:{PORT}/door/scan/",
-            "--",
-            str(cards),
-            str(threads),
-            cookie,
-            csrf,
-            str(pace_ms),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    figures = json.loads(output.strip().splitlines()[-1])
-    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
-    return figures
+    return wrk(
+        "/door/scan/",
+        connections=doors,
+        duration=duration,
+        script=workdir / "scan.lua",
+        script_args=(cards, threads, cookie, csrf, pace_ms),
+    )
 
 
 def checked_in_codes(database_url: str) -> list[str]:

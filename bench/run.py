@@ -203,7 +203,11 @@ def fetch(path: str) -> tuple[int, int]:
         return response.status, len(response.read())
 
 
-def wrk(path: str, *, connections: int, duration: int, script: Path) -> dict:
+def wrk(
+    path: str, *, connections: int, duration: int, script: Path, script_args: tuple = ()
+) -> dict:
+    """wrk against `path` with the Lua `script` (given `script_args`), which prints its figures
+    as one JSON line when done; those figures, with req/s and the errors added up."""
     threads = min(2, connections)
     output = subprocess.run(
         [
@@ -216,6 +220,7 @@ def wrk(path: str, *, connections: int, duration: int, script: Path) -> dict:
             "-s",
             str(script),
             f"http://127.0.0.1:{PORT}{path}",
+            *(["--", *map(str, script_args)] if script_args else []),
         ],
         check=True,
         capture_output=True,
@@ -223,7 +228,9 @@ def wrk(path: str, *, connections: int, duration: int, script: Path) -> dict:
     ).stdout
     figures = json.loads(output.strip().splitlines()[-1])
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
-    figures["errors"] = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    if "errors" not in figures:
+        kinds = ("connect", "read", "write", "status", "timeout")
+        figures["errors"] = sum(figures[k] for k in kinds)
     return figures
 
 
