@@ -38,7 +38,15 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import SERVER_URL, Server, admin_execute, load_average, log, manage, wrk  # noqa: E402
+from run import (  # noqa: E402
+    Server,
+    admin_execute,
+    load_average,
+    log,
+    manage,
+    server_env,
+    wrk,
+)
 
 DB_NAME = "bench_moqdad_checkin"
 
@@ -225,17 +233,10 @@ def main() -> int:
     arguments = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="moqdad-bench-checkin-"))
     (workdir / "scan.lua").write_text(WRK_SCRIPT)
+    # No collectstatic: the door's answers are JSON; an empty folder silences whitenoise.
     env = {
-        **os.environ,
-        "DATABASE_URL": f"{SERVER_URL}/{DB_NAME}",
-        "CACHE_URL": "locmemcache://bench-checkin",
-        "DEBUG": "off",
-        "PRODUCTION": "off",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        **server_env(DB_NAME, "locmemcache://bench-checkin", workdir),
         "TASKS_BACKEND": "immediate",
-        "LOG_LEVEL": "ERROR",
-        # No collectstatic: the door's answers are JSON; an empty folder silences whitenoise.
-        "STATIC_ROOT": str(workdir / "static"),
     }
     (workdir / "static").mkdir()
     server = None

@@ -54,7 +54,6 @@ from run import (
     REDIS_BASE,
     ROOT,
     SCALES,
-    SERVER_URL,
     WRK_SCRIPT,
     Server,
     admin_execute,
@@ -65,6 +64,7 @@ from run import (
     log,
     manage,
     redis_available,
+    server_env,
 )
 
 # gunicorn.conf.py's own values, read without the environment's overrides.
@@ -381,16 +381,13 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="moqdad-bench-gunicorn-"))
     database = arguments.database
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")},
-        "DATABASE_URL": f"{SERVER_URL}/{database}",
-        "CACHE_URL": redis_url,
+        **server_env(
+            database,
+            redis_url,
+            workdir,
+            base={k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")},
+        ),
         "PAGE_CACHE": "on",
-        "DEBUG": "off",
-        "PRODUCTION": "off",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "LOG_LEVEL": "ERROR",
     }
     header = (
         f"gunicorn matrix of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "

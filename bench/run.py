@@ -149,6 +149,22 @@ def last_line(output: str) -> str:
     return output.strip().splitlines()[-1]
 
 
+def server_env(database: str, cache_url: str, workdir: Path, base: dict | None = None) -> dict:
+    """The environment of a benchmark's gunicorn and manage.py: its own database and cache, the
+    production code paths (DEBUG off) on loopback, static and media files in `workdir`."""
+    return {
+        **(os.environ if base is None else base),
+        "DATABASE_URL": f"{SERVER_URL}/{database}",
+        "CACHE_URL": cache_url,
+        "DEBUG": "off",
+        "PRODUCTION": "off",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "ERROR",
+    }
+
+
 class Server:
     """gunicorn with the project's gunicorn.conf.py, in its own process group."""
 
@@ -360,17 +376,7 @@ def main() -> int:
     database = arguments.database
     redis_url = f"{REDIS_BASE}/{arguments.redis_db}"
     use_redis = redis_available(redis_url)
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{SERVER_URL}/{database}",
-        "CACHE_URL": redis_url if use_redis else "locmemcache://bench",
-        "DEBUG": "off",
-        "PRODUCTION": "off",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "LOG_LEVEL": "ERROR",
-    }
+    env = server_env(database, redis_url if use_redis else "locmemcache://bench", workdir)
     lines = [
         f"Benchmark of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"{os.cpu_count()} cores, gunicorn.conf.py defaults (worker_connections capped at the "
